@@ -1,0 +1,88 @@
+import { resolveClientConfig } from "../config/resolve-client-config";
+import type { ClientOptions, SdkClientConfig } from "../config/types";
+import { validateClientOptions } from "../config/validate-options";
+import { ClientAlreadyCreatedError, InvalidClientError } from "../errors";
+import { lazySingleton } from "../lazy/lazy-singleton";
+import { isSdkClient } from "./is-sdk-client";
+
+/** How a service package declares its client; see {@link defineClient}. */
+export interface ClientDefinition<TClient> {
+  /** Name in errors and in the registry, e.g. `"dynamodb"`. */
+  readonly name: string;
+  /** Builds the client from the resolved configuration; runs once, on first access. */
+  readonly create: (config: SdkClientConfig) => TClient;
+  /** Defaults of this service that differ from the shared ones. */
+  readonly defaults?: ClientOptions;
+}
+
+/** A lazily created SDK client, with both access forms and its configuration. */
+export interface DefinedClient<TClient> {
+  readonly name: string;
+  /** Property form: the client, created on first read. */
+  readonly client: TClient;
+  /** Function form: the same client. Safe to destructure or pass around. */
+  readonly get: () => TClient;
+  /**
+   * Sets options for this client. Call before the first access; afterwards it throws
+   * {@link ClientAlreadyCreatedError} instead of being silently ignored. Merges with earlier calls.
+   */
+  configure(options: ClientOptions): void;
+  /** Uses a client you built yourself; throws {@link InvalidClientError} for anything else. */
+  readonly inject: (client: TClient) => void;
+  /** Forgets the client; the next access creates a new one. Its options are kept. */
+  readonly reset: () => void;
+  /** Whether the client exists, without creating it. */
+  readonly isCreated: () => boolean;
+}
+
+/**
+ * Declares a lazily created SDK client in a few lines. Nothing happens until the first
+ * access; the shared configuration and the environment are read then.
+ *
+ * @example
+ * ```ts
+ * import { SQSClient } from "@aws-sdk/client-sqs";
+ * import { defineClient } from "@org/aws-core";
+ *
+ * export const sqs = defineClient({
+ *   name: "sqs",
+ *   create: (config) => new SQSClient(config),
+ * });
+ * export const getSqsClient = sqs.get;
+ *
+ * // in a handler: sqs.client.send(...) or getSqsClient().send(...)
+ * ```
+ */
+export function defineClient<TClient>(
+  definition: ClientDefinition<TClient>,
+): DefinedClient<TClient> {
+  const { name } = definition;
+  let overrides: ClientOptions = {};
+
+  const singleton = lazySingleton(
+    name,
+    () => definition.create(resolveClientConfig(name, definition.defaults, overrides)),
+    {
+      isClient: true,
+      validateInjected: (value) => {
+        if (!isSdkClient(value)) throw new InvalidClientError(name);
+      },
+    },
+  );
+
+  return {
+    name,
+    get client() {
+      return singleton.get();
+    },
+    get: singleton.get,
+    configure(options) {
+      if (singleton.isCreated()) throw new ClientAlreadyCreatedError([name]);
+      validateClientOptions({ ...options });
+      overrides = { ...overrides, ...options };
+    },
+    inject: singleton.inject,
+    reset: singleton.reset,
+    isCreated: singleton.isCreated,
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * Settings every client shares. Each can come from (lowest to highest precedence) the
+ * built-in defaults, a service package's defaults, the standard AWS environment variables,
+ * {@link configureAwsDefaults}, and a client's own `configure()`.
+ */
+export interface ClientOptions {
+  /** AWS region. Default: the `AWS_REGION` environment variable, which Lambda always sets. */
+  readonly region?: string | undefined;
+  /** Attempts per request, the first included. Default: `AWS_MAX_ATTEMPTS`, else 3. */
+  readonly maxAttempts?: number | undefined;
+  /** SDK retry strategy. Default: `AWS_RETRY_MODE`, else `"standard"`. */
+  readonly retryMode?: RetryMode | undefined;
+  /** Milliseconds allowed to open a connection. Default: 1,000. */
+  readonly connectionTimeout?: number | undefined;
+  /**
+   * Milliseconds allowed for one attempt without a response. Default: 2,000, below Lambda's
+   * default 3 s function timeout, so a hung request fails inside the invocation.
+   */
+  readonly requestTimeout?: number | undefined;
+  /** Reuse connections across invocations. Default: `true`. */
+  readonly keepAlive?: boolean | undefined;
+  /** Upper bound of concurrent connections per client. Default: 50. */
+  readonly maxSockets?: number | undefined;
+  /** Added to the SDK's user agent, to find your app in CloudTrail. Default: `AWS_SDK_UA_APP_ID`. */
+  readonly appId?: string | undefined;
+}
+
+/** SDK retry strategies. */
+export type RetryMode = "standard" | "adaptive";
+
+/** Connection settings in the form the SDK's Node.js HTTP handlers accept. */
+export interface SdkRequestHandlerOptions {
+  connectionTimeout: number;
+  requestTimeout: number;
+  httpAgent: { keepAlive: boolean; maxSockets: number };
+  httpsAgent: { keepAlive: boolean; maxSockets: number };
+}
+
+/** What a service package's `create` receives: ready to pass to an SDK client constructor. */
+export interface SdkClientConfig {
+  region: string;
+  maxAttempts: number;
+  retryMode: RetryMode;
+  requestHandler: SdkRequestHandlerOptions;
+  userAgentAppId?: string;
+}

@@ -1,0 +1,127 @@
+/**
+ * Base class of every error thrown by `@org/aws-*` packages. Catch it to handle them all.
+ *
+ * @example
+ * ```ts
+ * import { AwsCoreError } from "@org/aws-core";
+ *
+ * try {
+ *   getDynamoClient();
+ * } catch (error) {
+ *   if (error instanceof AwsCoreError) console.error(error.name, error.message);
+ *   else throw error;
+ * }
+ * ```
+ */
+export class AwsCoreError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/**
+ * No region could be found when a client was created.
+ *
+ * @example
+ * ```ts
+ * // Lambda always sets AWS_REGION; locally, set it yourself or configure one:
+ * configureAwsDefaults({ region: "eu-west-1" });
+ * ```
+ */
+export class MissingRegionError extends AwsCoreError {
+  constructor(readonly clientName: string) {
+    super(
+      `Cannot create the "${clientName}" client: no region. Set the AWS_REGION environment ` +
+        `variable (Lambda sets it for you) or pass { region } to configureAwsDefaults() or to the client's configure().`,
+    );
+  }
+}
+
+/**
+ * A configuration value, from code or from an environment variable, is not usable.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   configureAwsDefaults({ requestTimeout: -1 });
+ * } catch (error) {
+ *   if (error instanceof InvalidConfigError) console.error(error.setting); // "requestTimeout"
+ * }
+ * ```
+ */
+export class InvalidConfigError extends AwsCoreError {
+  constructor(
+    readonly setting: string,
+    readonly value: unknown,
+    expected: string,
+  ) {
+    super(`Invalid ${setting}: ${JSON.stringify(value)}. Expected ${expected}.`);
+  }
+}
+
+/**
+ * A client was configured after it had been created. Its configuration is fixed for the life
+ * of the container, so the override would be silently lost; configure clients before first use
+ * (at module scope), or reset the client first (tests).
+ *
+ * @example
+ * ```ts
+ * getDynamoClient();
+ * dynamoClient.configure({ maxAttempts: 5 }); // throws ClientAlreadyCreatedError
+ * ```
+ */
+export class ClientAlreadyCreatedError extends AwsCoreError {
+  constructor(
+    readonly clientNames: readonly string[],
+    what = "its configuration",
+  ) {
+    super(
+      `Cannot change ${what}: ${clientNames.map((n) => `"${n}"`).join(", ")} already created. ` +
+        "Configure before the first access (e.g. at module scope), or call reset() first in tests.",
+    );
+  }
+}
+
+/**
+ * `inject()` was given something that is not an AWS SDK v3 client (it needs `send()` and a
+ * `middlewareStack`).
+ *
+ * @example
+ * ```ts
+ * dynamoClient.inject({} as DynamoDBClient); // throws InvalidClientError
+ * ```
+ */
+export class InvalidClientError extends AwsCoreError {
+  constructor(readonly clientName: string) {
+    super(
+      `Cannot inject into "${clientName}": the value is not an AWS SDK v3 client (it has no send() ` +
+        "method or no middlewareStack). Pass a client instance, e.g. new DynamoDBClient({}).",
+    );
+  }
+}
+
+/**
+ * A singleton's factory threw (or its promise rejected). The original error is the `cause`.
+ * Nothing is cached: the next access tries again.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await secrets.get();
+ * } catch (error) {
+ *   if (error instanceof SingletonCreationError) console.error(error.singletonName, error.cause);
+ * }
+ * ```
+ */
+export class SingletonCreationError extends AwsCoreError {
+  constructor(
+    readonly singletonName: string,
+    cause: unknown,
+  ) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(`Creating "${singletonName}" failed: ${reason}. The next access will try again.`, {
+      cause,
+    });
+  }
+}

@@ -1,0 +1,25 @@
+export type { ClientDefinition, DefinedClient } from "./client/define-client";
+export { defineClient } from "./client/define-client";
+export { isSdkClient } from "./client/is-sdk-client";
+export { BUILT_IN_DEFAULTS, resolveClientConfig } from "./config/resolve-client-config";
+export { configureAwsDefaults, getAwsDefaults, resetAwsDefaults } from "./config/shared-defaults";
+export type {
+  ClientOptions,
+  RetryMode,
+  SdkClientConfig,
+  SdkRequestHandlerOptions,
+} from "./config/types";
+export {
+  AwsCoreError,
+  ClientAlreadyCreatedError,
+  InvalidClientError,
+  InvalidConfigError,
+  MissingRegionError,
+  SingletonCreationError,
+} from "./errors";
+export { lazyAsyncSingleton } from "./lazy/lazy-async-singleton";
+export { lazySingleton } from "./lazy/lazy-singleton";
+export type { AsyncLazySingleton, LazySingleton, LazySingletonOptions } from "./lazy/types";
+export { isColdStart, markInvocationStart } from "./registry/invocations";
+export { getSingletonCreations, onSingletonCreated, resetAll } from "./registry/registry";
+export type { SingletonCreation, SingletonCreationListener } from "./registry/types";

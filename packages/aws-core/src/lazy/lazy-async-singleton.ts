@@ -1,0 +1,62 @@
+import { recordCreation } from "../registry/registry";
+import { createHolder, toCreationError } from "./holder";
+import type { AsyncLazySingleton, LazySingletonOptions } from "./types";
+
+/**
+ * Like {@link lazySingleton}, for factories that return a promise (a secret, a JWKS, a
+ * client that needs credentials first). Concurrent first calls share one creation; a
+ * rejected creation is not cached and the next call tries again; a `reset()` during
+ * creation lets the callers already waiting get their value but does not keep it.
+ *
+ * @example
+ * ```ts
+ * import { lazyAsyncSingleton } from "@org/aws-core";
+ *
+ * const apiKey = lazyAsyncSingleton("api-key", () => fetchSecret("api-key"));
+ *
+ * export const handler = async () => callPartner(await apiKey.get());
+ * ```
+ */
+export function lazyAsyncSingleton<T>(
+  name: string,
+  factory: () => Promise<T>,
+  options: LazySingletonOptions = {},
+): AsyncLazySingleton<T> {
+  // Settled with the instance once created; pending while a creation runs.
+  let promise: Promise<T> | undefined;
+  const holder = createHolder<T>(name, options, () => {
+    promise = undefined;
+  });
+
+  const create = (): Promise<T> => {
+    const startedAt = performance.now();
+    const creation: Promise<T> = (async () => factory())().then(
+      (value) => {
+        if (promise === creation) {
+          holder.store(value);
+          recordCreation(name, startedAt);
+        }
+        return value;
+      },
+      (error: unknown) => {
+        if (promise === creation) promise = undefined;
+        throw toCreationError(name, error);
+      },
+    );
+    promise = creation;
+    return creation;
+  };
+
+  return {
+    name,
+    get: () => promise ?? create(),
+    peek: holder.peek,
+    isCreated: holder.isCreated,
+    inject(instance: T) {
+      holder.validate(instance);
+      holder.store(instance);
+      promise = Promise.resolve(instance);
+    },
+    reset: holder.entry.reset,
+  };
+}
