@@ -56,33 +56,45 @@ export interface DefinedClient<TClient> {
 export function defineClient<TClient>(
   definition: ClientDefinition<TClient>,
 ): DefinedClient<TClient> {
-  const { name } = definition;
-  let overrides: ClientOptions = {};
+  return new LazyClient(definition);
+}
 
-  const singleton = lazySingleton(
-    name,
-    () => definition.create(resolveClientConfig(name, definition.defaults, overrides)),
-    {
-      isClient: true,
-      validateInjected: (value) => {
-        if (!isSdkClient(value)) throw new InvalidClientError(name);
+// A class rather than an object literal: V8 inlines a prototype getter, so `.client` costs
+// about what `get()` does (an accessor on an object literal is several times slower).
+class LazyClient<TClient> implements DefinedClient<TClient> {
+  readonly name: string;
+  readonly get: () => TClient;
+  readonly inject: (client: TClient) => void;
+  readonly reset: () => void;
+  readonly isCreated: () => boolean;
+  private overrides: ClientOptions = {};
+
+  constructor(definition: ClientDefinition<TClient>) {
+    const { name } = definition;
+    const singleton = lazySingleton(
+      name,
+      () => definition.create(resolveClientConfig(name, definition.defaults, this.overrides)),
+      {
+        isClient: true,
+        validateInjected: (value) => {
+          if (!isSdkClient(value)) throw new InvalidClientError(name);
+        },
       },
-    },
-  );
+    );
+    this.name = name;
+    this.get = singleton.get;
+    this.inject = singleton.inject;
+    this.reset = singleton.reset;
+    this.isCreated = singleton.isCreated;
+  }
 
-  return {
-    name,
-    get client() {
-      return singleton.get();
-    },
-    get: singleton.get,
-    configure(options) {
-      if (singleton.isCreated()) throw new ClientAlreadyCreatedError([name]);
-      validateClientOptions({ ...options });
-      overrides = { ...overrides, ...options };
-    },
-    inject: singleton.inject,
-    reset: singleton.reset,
-    isCreated: singleton.isCreated,
-  };
+  get client(): TClient {
+    return this.get();
+  }
+
+  configure(options: ClientOptions): void {
+    if (this.isCreated()) throw new ClientAlreadyCreatedError([this.name]);
+    validateClientOptions({ ...options });
+    this.overrides = { ...this.overrides, ...options };
+  }
 }

@@ -1,5 +1,5 @@
 import { recordCreation } from "../registry/registry";
-import { createHolder, toCreationError } from "./holder";
+import { SingletonState, toCreationError } from "./singleton-state";
 import type { AsyncLazySingleton, LazySingletonOptions } from "./types";
 
 /**
@@ -24,7 +24,7 @@ export function lazyAsyncSingleton<T>(
 ): AsyncLazySingleton<T> {
   // Settled with the instance once created; pending while a creation runs.
   let promise: Promise<T> | undefined;
-  const holder = createHolder<T>(name, options, () => {
+  const state = new SingletonState<T>(name, options, () => {
     promise = undefined;
   });
 
@@ -33,7 +33,7 @@ export function lazyAsyncSingleton<T>(
     const creation: Promise<T> = (async () => factory())().then(
       (value) => {
         if (promise === creation) {
-          holder.store(value);
+          state.store(value);
           recordCreation(name, startedAt);
         }
         return value;
@@ -50,13 +50,13 @@ export function lazyAsyncSingleton<T>(
   return {
     name,
     get: () => promise ?? create(),
-    peek: holder.peek,
-    isCreated: holder.isCreated,
+    peek: () => state.instance,
+    isCreated: () => state.created,
     inject(instance: T) {
-      holder.validate(instance);
-      holder.store(instance);
+      state.validateInjected(instance);
+      state.store(instance);
       promise = Promise.resolve(instance);
     },
-    reset: holder.entry.reset,
+    reset: state.reset,
   };
 }

@@ -1,5 +1,5 @@
 import { recordCreation } from "../registry/registry";
-import { createHolder, toCreationError } from "./holder";
+import { SingletonState, toCreationError } from "./singleton-state";
 import type { LazySingleton, LazySingletonOptions } from "./types";
 
 /**
@@ -23,7 +23,7 @@ export function lazySingleton<T>(
   factory: () => T,
   options: LazySingletonOptions = {},
 ): LazySingleton<T> {
-  const holder = createHolder<T>(name, options, () => {});
+  const state = new SingletonState<T>(name, options);
 
   const create = (): T => {
     const startedAt = performance.now();
@@ -33,21 +33,21 @@ export function lazySingleton<T>(
     } catch (error) {
       throw toCreationError(name, error);
     }
-    holder.store(value);
+    state.store(value);
     recordCreation(name, startedAt);
     return value;
   };
 
   return {
     name,
-    // The hot path: one flag check and a variable read.
-    get: () => (holder.isCreated() ? (holder.peek() as T) : create()),
-    peek: holder.peek,
-    isCreated: holder.isCreated,
+    // The hot path: a flag check and a field read.
+    get: () => (state.created ? (state.instance as T) : create()),
+    peek: () => state.instance,
+    isCreated: () => state.created,
     inject(instance: T) {
-      holder.validate(instance);
-      holder.store(instance);
+      state.validateInjected(instance);
+      state.store(instance);
     },
-    reset: holder.entry.reset,
+    reset: state.reset,
   };
 }
