@@ -13,6 +13,11 @@ export interface ClientDefinition<TClient> {
   readonly create: (config: SdkClientConfig) => TClient;
   /** Defaults of this service that differ from the shared ones. */
   readonly defaults?: ClientOptions;
+  /**
+   * For a client built on top of another (a DynamoDB DocumentClient wraps a DynamoDBClient):
+   * `configure()` is passed on to that client, whose settings are the ones that count.
+   */
+  readonly configureVia?: Pick<DefinedClient<unknown>, "configure">;
 }
 
 /** A lazily created SDK client, with both access forms and its configuration. */
@@ -68,6 +73,7 @@ class LazyClient<TClient> implements DefinedClient<TClient> {
   readonly reset: () => void;
   readonly isCreated: () => boolean;
   private overrides: ClientOptions = {};
+  private readonly configureVia: ClientDefinition<TClient>["configureVia"];
 
   constructor(definition: ClientDefinition<TClient>) {
     const { name } = definition;
@@ -86,6 +92,7 @@ class LazyClient<TClient> implements DefinedClient<TClient> {
     this.inject = singleton.inject;
     this.reset = singleton.reset;
     this.isCreated = singleton.isCreated;
+    this.configureVia = definition.configureVia;
   }
 
   get client(): TClient {
@@ -94,6 +101,7 @@ class LazyClient<TClient> implements DefinedClient<TClient> {
 
   configure(options: ClientOptions): void {
     if (this.isCreated()) throw new ClientAlreadyCreatedError([this.name]);
+    if (this.configureVia) return this.configureVia.configure(options);
     validateClientOptions({ ...options });
     this.overrides = { ...this.overrides, ...options };
   }

@@ -1,0 +1,43 @@
+import { DynamoDBDocumentClient, type TranslateConfig } from "@aws-sdk/lib-dynamodb";
+import { defineClient } from "@org/aws-core";
+import { dynamo, getDynamoClient } from "./dynamo-client";
+
+/**
+ * How items are converted: `undefined` values are dropped (instead of failing the write),
+ * numbers come back as numbers, Sets as Sets, binary as `Uint8Array`.
+ */
+export const DOCUMENT_TRANSLATE_CONFIG: TranslateConfig = {
+  marshallOptions: { removeUndefinedValues: true },
+  unmarshallOptions: { wrapNumbers: false },
+};
+
+/**
+ * The DynamoDB DocumentClient of the container (plain JavaScript values in and out), built
+ * on first access on top of {@link dynamo}'s client, so both share one connection pool.
+ * `documentClient.configure()` configures that underlying client.
+ *
+ * @example
+ * ```ts
+ * import { GetCommand } from "@aws-sdk/lib-dynamodb";
+ * import { documentClient } from "@org/aws-dynamo";
+ *
+ * const { Item } = await documentClient.client.send(
+ *   new GetCommand({ TableName: "users", Key: { PK: "USER#1" } }),
+ * );
+ * ```
+ */
+export const documentClient = /* @__PURE__ */ defineClient({
+  name: "dynamodb-document",
+  create: () => DynamoDBDocumentClient.from(getDynamoClient(), DOCUMENT_TRANSLATE_CONFIG),
+  configureVia: dynamo,
+});
+
+/**
+ * The function form of {@link documentClient}: the same DocumentClient.
+ *
+ * @example
+ * ```ts
+ * await getDocumentClient().send(new PutCommand({ TableName: "users", Item: user }));
+ * ```
+ */
+export const getDocumentClient = documentClient.get;

@@ -1,0 +1,197 @@
+import { AwsCoreError } from "@org/aws-core";
+
+/** The primary key of an item: attribute name to value. */
+export type ItemKey = Record<string, unknown>;
+
+/** Where a DynamoDB error happened. */
+export interface DynamoErrorContext {
+  readonly table?: string | undefined;
+  readonly key?: ItemKey | undefined;
+}
+
+/**
+ * Base class of the errors of `@org/aws-dynamo`: each carries the table and, where there is
+ * one, the key it was about.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await users.create(user);
+ * } catch (error) {
+ *   if (error instanceof DynamoError) console.error(error.table, error.key, error.message);
+ * }
+ * ```
+ */
+export class DynamoError extends AwsCoreError {
+  readonly table: string | undefined;
+  readonly key: ItemKey | undefined;
+
+  constructor(message: string, context: DynamoErrorContext = {}, options?: ErrorOptions) {
+    super(message + describe(context), options);
+    this.table = context.table;
+    this.key = context.key;
+  }
+}
+
+function describe({ table, key }: DynamoErrorContext): string {
+  const parts = [table && `table "${table}"`, key && `key ${safeJson(key)}`].filter(Boolean);
+  return parts.length ? ` (${parts.join(", ")})` : "";
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value, (_, v) => (typeof v === "bigint" ? v.toString() : v));
+  } catch {
+    return String(value);
+  }
+}
+
+/**
+ * A required item does not exist.
+ *
+ * @example
+ * ```ts
+ * const user = await users.getOrThrow("42"); // throws NotFoundError when absent
+ * ```
+ */
+export class NotFoundError extends DynamoError {}
+
+/**
+ * A write lost a race or broke a rule: the item already exists (create), was changed since
+ * it was read (optimistic locking), or a condition did not hold. Read again and retry, or
+ * report a 409.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await users.save(staleUser);
+ * } catch (error) {
+ *   if (error instanceof ConflictError) return { statusCode: 409 };
+ *   throw error;
+ * }
+ * ```
+ */
+export class ConflictError extends DynamoError {}
+
+/**
+ * Input that DynamoDB or a schema refused: a bad key, a wrong type, an invalid expression.
+ * `issues` holds schema messages when a schema refused it.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await users.create({ id: "1", email: 42 } as never);
+ * } catch (error) {
+ *   if (error instanceof ValidationError) console.error(error.issues);
+ * }
+ * ```
+ */
+export class ValidationError extends DynamoError {
+  readonly issues: readonly string[];
+
+  constructor(
+    message: string,
+    context: DynamoErrorContext & { issues?: readonly string[] } = {},
+    options?: ErrorOptions,
+  ) {
+    super(message, context, options);
+    this.issues = context.issues ?? [];
+  }
+}
+
+/**
+ * An item is over DynamoDB's 400 KB limit. Move large values to S3 and store a reference.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof ItemTooLargeError) await s3.putObject(...);
+ * ```
+ */
+export class ItemTooLargeError extends ValidationError {}
+
+/**
+ * A pagination cursor was not one this library produced for this query (tampered, truncated
+ * or from another query). Map it to a 400.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await table.query({ partition: "USER#1", cursor: event.queryStringParameters?.cursor });
+ * } catch (error) {
+ *   if (error instanceof InvalidCursorError) return { statusCode: 400 };
+ *   throw error;
+ * }
+ * ```
+ */
+export class InvalidCursorError extends ValidationError {}
+
+/**
+ * DynamoDB kept throttling after the SDK's own retries. Back off, or raise the table's
+ * capacity.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof ThrottledError) return { statusCode: 429 };
+ * ```
+ */
+export class ThrottledError extends DynamoError {}
+
+/**
+ * A batch write or read still had unprocessed entries after every retry. Nothing was
+ * dropped silently: `unprocessedKeys` names what was not written (or read).
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await users.batchPut(manyUsers);
+ * } catch (error) {
+ *   if (error instanceof BatchIncompleteError) await queue.retryLater(error.unprocessedKeys);
+ * }
+ * ```
+ */
+export class BatchIncompleteError extends DynamoError {
+  constructor(
+    readonly operation: "write" | "read",
+    readonly unprocessedKeys: readonly ItemKey[],
+    context: DynamoErrorContext,
+    readonly attempts: number,
+  ) {
+    super(
+      `Batch ${operation} left ${unprocessedKeys.length} item(s) unprocessed after ${attempts} attempts; ` +
+        "see unprocessedKeys",
+      context,
+    );
+  }
+}
+
+/** Why one action of a cancelled transaction failed; `undefined` where it did not. */
+export type TransactionReason = DynamoError | undefined;
+
+/**
+ * A transaction was cancelled and nothing of it was written. `reasons[i]` explains action
+ * `i`: a {@link ConflictError} for a failed condition or a conflicting transaction, a
+ * {@link ValidationError}, a {@link ThrottledError}, or `undefined` for actions that were fine.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await transactWrite([users.createOp(user), emails.createOp(email)]);
+ * } catch (error) {
+ *   if (error instanceof TransactionCancelledError && error.reasons[1] instanceof ConflictError) {
+ *     return { statusCode: 409, body: "email taken" };
+ *   }
+ *   throw error;
+ * }
+ * ```
+ */
+export class TransactionCancelledError extends DynamoError {
+  constructor(
+    readonly reasons: readonly TransactionReason[],
+    options?: ErrorOptions,
+  ) {
+    const failed = reasons
+      .map((reason, index) => reason && `#${index}: ${reason.name}`)
+      .filter(Boolean);
+    super(`Transaction cancelled, nothing was written (${failed.join("; ")})`, {}, options);
+  }
+}

@@ -1,0 +1,52 @@
+export { DOCUMENT_TRANSLATE_CONFIG, documentClient, getDocumentClient } from "./client/document-client";
+export { dynamo, getDynamoClient } from "./client/dynamo-client";
+export {
+  BatchIncompleteError,
+  ConflictError,
+  DynamoError,
+  type DynamoErrorContext,
+  InvalidCursorError,
+  type ItemKey,
+  ItemTooLargeError,
+  NotFoundError,
+  ThrottledError,
+  TransactionCancelledError,
+  type TransactionReason,
+  ValidationError,
+} from "./errors";
+export {
+  and,
+  attributeExists,
+  attributeNotExists,
+  beginsWith,
+  between,
+  type Condition,
+  contains,
+  eq,
+  gt,
+  gte,
+  lt,
+  lte,
+  ne,
+  not,
+  or,
+} from "./expressions/conditions";
+export type { BatchRetryOptions } from "./repository/batch-retry";
+export { BaseRepository } from "./repository/base-repository";
+export type { ModelSchema, StandardSchema } from "./repository/model-schema";
+export { MAX_TRANSACTION_ACTIONS, type TransactionOp, transactWrite } from "./repository/transactions";
+export type { Entity, EntityMetadata, EntityRef, RepositoryOptions } from "./repository/types";
+export { DEFAULT_TABLE_SCHEMA, getTable } from "./table/get-table";
+export { TableHandle } from "./table/table-handle";
+export type {
+  Item,
+  KeySchema,
+  KeyValue,
+  Page,
+  QueryOptions,
+  ScanOptions,
+  SortKeyCondition,
+  TableSchema,
+  UpdateOptions,
+  WriteOptions,
+} from "./table/types";

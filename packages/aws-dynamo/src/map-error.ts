@@ -1,0 +1,71 @@
+import {
+  ConflictError,
+  type DynamoError,
+  type DynamoErrorContext,
+  ItemTooLargeError,
+  ThrottledError,
+  TransactionCancelledError,
+  ValidationError,
+} from "./errors";
+
+const THROTTLING = new Set([
+  "ProvisionedThroughputExceededException",
+  "ThrottlingException",
+  "RequestLimitExceeded",
+  "ThrottlingError",
+  "TransactionInProgressException",
+]);
+
+interface AwsErrorLike {
+  name?: string;
+  message?: string;
+  CancellationReasons?: { Code?: string; Message?: string; Item?: Record<string, unknown> }[];
+}
+
+/** Maps one failure code (an exception name, or a transaction cancellation code) to our error. */
+function fromCode(
+  code: string | undefined,
+  message: string,
+  context: DynamoErrorContext,
+  cause: unknown,
+): DynamoError | undefined {
+  if (!code || code === "None") return undefined;
+  if (code.startsWith("ConditionalCheckFailed") || code === "TransactionConflict") {
+    return new ConflictError(`Condition failed: ${message}`, context, { cause });
+  }
+  if (THROTTLING.has(code) || code.startsWith("Throttling") || code.endsWith("LimitExceeded")) {
+    return new ThrottledError(`Throttled by DynamoDB after retries: ${message}`, context, {
+      cause,
+    });
+  }
+  if (code.startsWith("Validation") || code === "ItemCollectionSizeLimitExceeded") {
+    if (/size has exceeded|item size|too large/i.test(message)) {
+      return new ItemTooLargeError(`Item is over DynamoDB's 400 KB limit: ${message}`, context, {
+        cause,
+      });
+    }
+    return new ValidationError(`DynamoDB refused the request: ${message}`, context, { cause });
+  }
+  return undefined;
+}
+
+/**
+ * Turns an SDK error into one of this package's typed errors when there is one for it;
+ * anything else is returned unchanged. `actions` gives the table and key of each action of
+ * a transaction, so each cancellation reason names its item.
+ */
+export function toDynamoError(
+  error: unknown,
+  context: DynamoErrorContext,
+  actions: readonly DynamoErrorContext[] = [],
+): unknown {
+  const aws = error as AwsErrorLike;
+  if (typeof aws !== "object" || aws === null) return error;
+  if (aws.name === "TransactionCanceledException") {
+    const reasons = (aws.CancellationReasons ?? []).map((reason, index) =>
+      fromCode(reason.Code, reason.Message ?? reason.Code ?? "", actions[index] ?? {}, error),
+    );
+    return new TransactionCancelledError(reasons, { cause: error });
+  }
+  return fromCode(aws.name, aws.message ?? "", context, error) ?? error;
+}

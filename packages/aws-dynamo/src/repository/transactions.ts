@@ -1,0 +1,44 @@
+import { TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { type DynamoErrorContext, ValidationError } from "../errors";
+import { sendDocumentCommand } from "../send";
+
+/** One action of a transaction, made by a repository's `*Op` methods. */
+export interface TransactionOp {
+  /** @internal The TransactWriteItems entry, in DocumentClient form. */
+  readonly item: Record<string, unknown>;
+  /** @internal The table and key, for error reasons. */
+  readonly context: DynamoErrorContext;
+}
+
+/** DynamoDB's limit of actions per transaction. */
+export const MAX_TRANSACTION_ACTIONS = 100;
+
+/**
+ * Writes all the actions or none (TransactWriteItems), across repositories and tables.
+ * A cancelled transaction is a `TransactionCancelledError` whose `reasons[i]` is a typed
+ * error for action `i` (a `ConflictError` for a failed condition).
+ *
+ * @example
+ * ```ts
+ * import { transactWrite } from "@org/aws-dynamo";
+ *
+ * await transactWrite([
+ *   await users.createOp(user),
+ *   await usernames.createOp({ name: user.username, userId: user.id }),
+ * ]);
+ * ```
+ */
+export async function transactWrite(ops: readonly TransactionOp[]): Promise<void> {
+  if (ops.length === 0 || ops.length > MAX_TRANSACTION_ACTIONS) {
+    throw new ValidationError(
+      `A transaction takes 1 to ${MAX_TRANSACTION_ACTIONS} actions, got ${ops.length}`,
+    );
+  }
+  await sendDocumentCommand(
+    new TransactWriteCommand({
+      TransactItems: ops.map((op) => op.item) as never,
+    }),
+    {},
+    ops.map((op) => op.context),
+  );
+}

@@ -1,0 +1,47 @@
+import type { TableSchema } from "../table/types";
+import type { BatchRetryOptions } from "./batch-retry";
+import type { ModelSchema } from "./model-schema";
+
+/** What the repository adds to every stored model. */
+export interface EntityMetadata {
+  /** ISO time of `create`. */
+  readonly createdAt: string;
+  /** ISO time of the last write. */
+  readonly updatedAt: string;
+  /** Starts at 1, +1 on every write; a write from a stale read is a `ConflictError`. */
+  readonly version: number;
+}
+
+/** A model as stored: your fields plus the metadata. */
+export type Entity<T> = T & EntityMetadata;
+
+/** How a {@link BaseRepository} maps its models to items. */
+export interface RepositoryOptions<T extends object> {
+  /** Table name, or a function that returns it (read when first needed, e.g. from env). */
+  readonly table: string | (() => string);
+  /** The table's key schema. Default `{ partitionKey: "PK", sortKey: "SK" }`. */
+  readonly tableSchema?: TableSchema | undefined;
+  /** Entity type and key prefix: the partition key is `<prefix>#<id>`, e.g. `USER#42`. */
+  readonly prefix: string;
+  /** The model's id, used in the partition key. */
+  readonly id: (model: T) => string;
+  /**
+   * For entities that live many to a partition (a user's orders): the sort key is
+   * `<prefix>#<value>`. Without it, the sort key repeats the partition key.
+   */
+  readonly sort?: { readonly prefix: string; readonly value: (model: T) => string } | undefined;
+  /** Validates models on write and items on read: a zod/valibot schema or a function. */
+  readonly schema?: ModelSchema<T> | undefined;
+  /** DynamoDB TTL: the attribute the table's TTL reads, and when a model expires. */
+  readonly ttl?:
+    | { readonly attribute: string; readonly expiresAt: (model: T) => Date | number | undefined }
+    | undefined;
+  /** Retries of unprocessed batch entries. */
+  readonly batchRetry?: BatchRetryOptions | undefined;
+}
+
+/** Where a model's item lives: its id and, for entities with a `sort`, its sort value. */
+export interface EntityRef {
+  readonly id: string;
+  readonly sort?: string | undefined;
+}

@@ -1,0 +1,1 @@
+export { resetAll } from "@org/aws-core";

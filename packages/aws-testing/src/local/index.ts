@@ -1,0 +1,5 @@
+export { createTables, deleteTables, type LocalKeySchema, type LocalTableDefinition } from "./create-tables";
+export { type DynamoLocal, type DynamoLocalOptions, JAVA_INSTALL_HINT, startDynamoLocal } from "./dynamodb-local";
+export { LocalServiceError } from "./errors";
+export { freePort } from "./free-port";
+export { useLocalCredentials } from "./local-credentials";

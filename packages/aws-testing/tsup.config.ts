@@ -1,0 +1,11 @@
+import { defineConfig } from "tsup";
+
+export default defineConfig({
+  entry: ["src/index.ts", "src/local/index.ts", "src/local/dynamodb-global-setup.ts"],
+  format: ["esm", "cjs"],
+  dts: true,
+  clean: true,
+  target: "node20",
+  // import.meta.url in the CommonJS build.
+  shims: true,
+});
