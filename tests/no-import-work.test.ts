@@ -1,5 +1,25 @@
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { sourceModules, workspacePackages } from "./workspace";
+
+// Load third-party dependencies first (the SDK and Node's loader read variables of their own
+// at load time), so that what is checked below is our packages' own import-time work.
+for (const pkg of workspacePackages()) {
+  const manifest = pkg.manifest as { dependencies?: object; peerDependencies?: object };
+  const require = createRequire(join(pkg.dir, "package.json"));
+  const names = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies });
+  for (const name of names.filter((n) => !n.startsWith("@org/"))) {
+    let resolved: string;
+    try {
+      resolved = require.resolve(name);
+    } catch {
+      continue; // an optional peer that is not installed, or has no main entry
+    }
+    await import(pathToFileURL(resolved).href);
+  }
+}
 
 // Swap process.env for a proxy that records every read, then import every module of every
 // package: importing must read no variable and create nothing.

@@ -31,10 +31,7 @@ export class AwsCoreError extends Error {
  */
 export class MissingRegionError extends AwsCoreError {
   constructor(readonly clientName: string) {
-    super(
-      `Cannot create the "${clientName}" client: no region. Set the AWS_REGION environment ` +
-        `variable (Lambda sets it for you) or pass { region } to configureAwsDefaults() or to the client's configure().`,
-    );
+    super(`No region for the "${clientName}" client: set AWS_REGION or configure({ region })`);
   }
 }
 
@@ -76,10 +73,7 @@ export class ClientAlreadyCreatedError extends AwsCoreError {
     readonly clientNames: readonly string[],
     what = "its configuration",
   ) {
-    super(
-      `Cannot change ${what}: ${clientNames.map((n) => `"${n}"`).join(", ")} already created. ` +
-        "Configure before the first access (e.g. at module scope), or call reset() first in tests.",
-    );
+    super(`Cannot change ${what}: ${clientNames} already created; configure before first use`);
   }
 }
 
@@ -94,10 +88,7 @@ export class ClientAlreadyCreatedError extends AwsCoreError {
  */
 export class InvalidClientError extends AwsCoreError {
   constructor(readonly clientName: string) {
-    super(
-      `Cannot inject into "${clientName}": the value is not an AWS SDK v3 client (it has no send() ` +
-        "method or no middlewareStack). Pass a client instance, e.g. new DynamoDBClient({}).",
-    );
+    super(`Not an AWS SDK v3 client (no send() or middlewareStack): cannot inject "${clientName}"`);
   }
 }
 
@@ -120,8 +111,6 @@ export class SingletonCreationError extends AwsCoreError {
     cause: unknown,
   ) {
     const reason = cause instanceof Error ? cause.message : String(cause);
-    super(`Creating "${singletonName}" failed: ${reason}. The next access will try again.`, {
-      cause,
-    });
+    super(`Creating "${singletonName}" failed (the next access retries): ${reason}`, { cause });
   }
 }

@@ -73,7 +73,19 @@ describe("defineClient", () => {
     });
 
     expect(() => dynamo.configure({ maxAttempts: 9 })).toThrow(ClientAlreadyCreatedError);
-    expect(() => dynamo.configure({ maxAttempts: 9 })).toThrow(/"dynamodb"/);
+    expect(() => dynamo.configure({ maxAttempts: 9 })).toThrow(/dynamodb already created/);
+  });
+
+  it("lets the SDK read its own variables for what code leaves unset; code wins", async () => {
+    vi.stubEnv("AWS_MAX_ATTEMPTS", "5");
+    vi.stubEnv("AWS_SDK_UA_APP_ID", "from-env");
+    const fromEnv = defineClient({ name: "env", create: (c) => new DynamoDBClient(c) });
+    expect(await fromEnv.client.config.maxAttempts()).toBe(5);
+    expect(await fromEnv.client.config.userAgentAppId?.()).toBe("from-env");
+
+    const fromCode = defineClient({ name: "code", create: (c) => new DynamoDBClient(c) });
+    fromCode.configure({ maxAttempts: 2 });
+    expect(await fromCode.client.config.maxAttempts()).toBe(2);
   });
 
   it("accepts configuration again after a reset", () => {

@@ -1,4 +1,8 @@
-export { DOCUMENT_TRANSLATE_CONFIG, documentClient, getDocumentClient } from "./client/document-client";
+export {
+  DOCUMENT_TRANSLATE_CONFIG,
+  documentClient,
+  getDocumentClient,
+} from "./client/document-client";
 export { dynamo, getDynamoClient } from "./client/dynamo-client";
 export {
   BatchIncompleteError,
@@ -31,10 +35,14 @@ export {
   not,
   or,
 } from "./expressions/conditions";
-export type { BatchRetryOptions } from "./repository/batch-retry";
 export { BaseRepository } from "./repository/base-repository";
+export type { BatchRetryOptions } from "./repository/batch-retry";
 export type { ModelSchema, StandardSchema } from "./repository/model-schema";
-export { MAX_TRANSACTION_ACTIONS, type TransactionOp, transactWrite } from "./repository/transactions";
+export {
+  MAX_TRANSACTION_ACTIONS,
+  type TransactionOp,
+  transactWrite,
+} from "./repository/transactions";
 export type { Entity, EntityMetadata, EntityRef, RepositoryOptions } from "./repository/types";
 export { DEFAULT_TABLE_SCHEMA, getTable } from "./table/get-table";
 export { TableHandle } from "./table/table-handle";

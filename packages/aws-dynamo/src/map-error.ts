@@ -67,5 +67,15 @@ export function toDynamoError(
     );
     return new TransactionCancelledError(reasons, { cause: error });
   }
+  // The DocumentClient refuses values it cannot convert before anything is sent.
+  if (
+    /^Unsupported type passed|Pass options\.(convertClassInstanceToMap|removeUndefinedValues)/.test(
+      aws.message ?? "",
+    )
+  ) {
+    return new ValidationError(`A value cannot be stored in DynamoDB: ${aws.message}`, context, {
+      cause: error,
+    });
+  }
   return fromCode(aws.name, aws.message ?? "", context, error) ?? error;
 }

@@ -101,7 +101,10 @@ class LazyClient<TClient> implements DefinedClient<TClient> {
 
   configure(options: ClientOptions): void {
     if (this.isCreated()) throw new ClientAlreadyCreatedError([this.name]);
-    if (this.configureVia) return this.configureVia.configure(options);
+    if (this.configureVia) {
+      this.configureVia.configure(options);
+      return;
+    }
     validateClientOptions({ ...options });
     this.overrides = { ...this.overrides, ...options };
   }

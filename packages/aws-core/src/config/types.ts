@@ -1,14 +1,15 @@
 /**
  * Settings every client shares. Each can come from (lowest to highest precedence) the
- * built-in defaults, a service package's defaults, the standard AWS environment variables,
- * {@link configureAwsDefaults}, and a client's own `configure()`.
+ * built-in defaults, a service package's defaults, {@link configureAwsDefaults}, and a
+ * client's own `configure()`. What code leaves unset, the SDK takes from its standard
+ * environment variables.
  */
 export interface ClientOptions {
   /** AWS region. Default: the `AWS_REGION` environment variable, which Lambda always sets. */
   readonly region?: string | undefined;
-  /** Attempts per request, the first included. Default: `AWS_MAX_ATTEMPTS`, else 3. */
+  /** Attempts per request, the first included. Unset: the SDK's (`AWS_MAX_ATTEMPTS`, else 3). */
   readonly maxAttempts?: number | undefined;
-  /** SDK retry strategy. Default: `AWS_RETRY_MODE`, else `"standard"`. */
+  /** SDK retry strategy. Unset: the SDK's (`AWS_RETRY_MODE`, else `"standard"`). */
   readonly retryMode?: RetryMode | undefined;
   /** Milliseconds allowed to open a connection. Default: 1,000. */
   readonly connectionTimeout?: number | undefined;
@@ -21,7 +22,7 @@ export interface ClientOptions {
   readonly keepAlive?: boolean | undefined;
   /** Upper bound of concurrent connections per client. Default: 50. */
   readonly maxSockets?: number | undefined;
-  /** Added to the SDK's user agent, to find your app in CloudTrail. Default: `AWS_SDK_UA_APP_ID`. */
+  /** Added to the SDK's user agent, to find your app in CloudTrail. Unset: `AWS_SDK_UA_APP_ID`. */
   readonly appId?: string | undefined;
 }
 
@@ -39,8 +40,8 @@ export interface SdkRequestHandlerOptions {
 /** What a service package's `create` receives: ready to pass to an SDK client constructor. */
 export interface SdkClientConfig {
   region: string;
-  maxAttempts: number;
-  retryMode: RetryMode;
+  maxAttempts?: number;
+  retryMode?: RetryMode;
   requestHandler: SdkRequestHandlerOptions;
   userAgentAppId?: string;
 }

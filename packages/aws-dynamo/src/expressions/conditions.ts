@@ -32,7 +32,7 @@ function comparison(operator: string) {
  * eq("status", "active")
  * ```
  */
-export const eq = comparison("=");
+export const eq = /* @__PURE__ */ comparison("=");
 /**
  * `path <> value`.
  * @example
@@ -40,7 +40,7 @@ export const eq = comparison("=");
  * ne("status", "deleted")
  * ```
  */
-export const ne = comparison("<>");
+export const ne = /* @__PURE__ */ comparison("<>");
 /**
  * `path < value`.
  * @example
@@ -48,7 +48,7 @@ export const ne = comparison("<>");
  * lt("stock", 10)
  * ```
  */
-export const lt = comparison("<");
+export const lt = /* @__PURE__ */ comparison("<");
 /**
  * `path <= value`.
  * @example
@@ -56,7 +56,7 @@ export const lt = comparison("<");
  * lte("stock", 10)
  * ```
  */
-export const lte = comparison("<=");
+export const lte = /* @__PURE__ */ comparison("<=");
 /**
  * `path > value`.
  * @example
@@ -64,7 +64,7 @@ export const lte = comparison("<=");
  * gt("score", 100)
  * ```
  */
-export const gt = comparison(">");
+export const gt = /* @__PURE__ */ comparison(">");
 /**
  * `path >= value`.
  * @example
@@ -72,7 +72,7 @@ export const gt = comparison(">");
  * gte("score", 100)
  * ```
  */
-export const gte = comparison(">=");
+export const gte = /* @__PURE__ */ comparison(">=");
 
 /**
  * `path BETWEEN low AND high` (inclusive).

@@ -14,7 +14,10 @@ export interface UpdateSpec {
  * Builds an `UpdateExpression` from a partial object, so nobody hand-writes one.
  * Returns `undefined` when there is nothing to change.
  */
-export function buildUpdateExpression(spec: UpdateSpec, ctx: ExpressionContext): string | undefined {
+export function buildUpdateExpression(
+  spec: UpdateSpec,
+  ctx: ExpressionContext,
+): string | undefined {
   const set = Object.entries(spec.set)
     .filter(([, value]) => value !== undefined)
     .map(([path, value]) => `${ctx.name(path)} = ${ctx.value(value)}`);

@@ -1,4 +1,9 @@
-import { BatchGetCommand, type BatchGetCommandOutput, BatchWriteCommand, type BatchWriteCommandOutput } from "@aws-sdk/lib-dynamodb";
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  BatchWriteCommand,
+  type BatchWriteCommandOutput,
+} from "@aws-sdk/lib-dynamodb";
 import {
   BatchIncompleteError,
   ConflictError,
@@ -6,7 +11,13 @@ import {
   NotFoundError,
   ValidationError,
 } from "../errors";
-import { and, attributeExists, attributeNotExists, type Condition, eq } from "../expressions/conditions";
+import {
+  and,
+  attributeExists,
+  attributeNotExists,
+  type Condition,
+  eq,
+} from "../expressions/conditions";
 import { ExpressionContext } from "../expressions/expression-context";
 import { sendDocumentCommand } from "../send";
 import { DEFAULT_TABLE_SCHEMA, getTable } from "../table/get-table";
@@ -75,7 +86,10 @@ export class BaseRepository<T extends object> {
         key: { [partitionKey]: partition },
       });
     }
-    return { [partitionKey]: partition, [sortKey]: sort ? `${sort.prefix}#${ref.sort}` : partition };
+    return {
+      [partitionKey]: partition,
+      [sortKey]: sort ? `${sort.prefix}#${ref.sort}` : partition,
+    };
   }
 
   /** The reference of a model: its id and sort value. */
@@ -108,7 +122,10 @@ export class BaseRepository<T extends object> {
    * const user = await users.get({ id: "42" });
    * ```
    */
-  async get(ref: EntityRef, options: { consistentRead?: boolean } = {}): Promise<Entity<T> | undefined> {
+  async get(
+    ref: EntityRef,
+    options: { consistentRead?: boolean | undefined } = {},
+  ): Promise<Entity<T> | undefined> {
     const item = await this.table.get(this.key(ref), options);
     return item ? this.toModel(item) : undefined;
   }
@@ -120,7 +137,10 @@ export class BaseRepository<T extends object> {
    * const user = await users.getOrThrow({ id: "42" });
    * ```
    */
-  async getOrThrow(ref: EntityRef, options: { consistentRead?: boolean } = {}): Promise<Entity<T>> {
+  async getOrThrow(
+    ref: EntityRef,
+    options: { consistentRead?: boolean | undefined } = {},
+  ): Promise<Entity<T>> {
     const entity = await this.get(ref, options);
     if (!entity) {
       throw new NotFoundError(`No ${this.options.prefix} found`, {
@@ -162,7 +182,7 @@ export class BaseRepository<T extends object> {
   async update(
     ref: EntityRef,
     changes: Partial<T>,
-    options: { expectedVersion?: number } = {},
+    options: { expectedVersion?: number | undefined } = {},
   ): Promise<Entity<T>> {
     const current = await this.getOrThrow(ref, { consistentRead: true });
     if (options.expectedVersion !== undefined && current.version !== options.expectedVersion) {
@@ -182,7 +202,10 @@ export class BaseRepository<T extends object> {
    * await users.delete({ id: "42" });
    * ```
    */
-  async delete(ref: EntityRef, options: { expectedVersion?: number } = {}): Promise<boolean> {
+  async delete(
+    ref: EntityRef,
+    options: { expectedVersion?: number | undefined } = {},
+  ): Promise<boolean> {
     const condition =
       options.expectedVersion === undefined ? undefined : eq("version", options.expectedVersion);
     try {
@@ -201,13 +224,19 @@ export class BaseRepository<T extends object> {
    */
   async list(
     id: string,
-    options: { limit?: number; cursor?: string; order?: "asc" | "desc" } = {},
+    options: {
+      limit?: number | undefined;
+      cursor?: string | undefined;
+      order?: "asc" | "desc" | undefined;
+    } = {},
   ): Promise<Page<Entity<T>>> {
     const { sortKey } = this.schemaOfTable;
     const page = await this.table.query({
       ...options,
       partition: this.partitionOf(id),
-      ...(sortKey ? { sort: { beginsWith: `${this.options.sort?.prefix ?? this.options.prefix}#` } } : {}),
+      ...(sortKey
+        ? { sort: { beginsWith: `${this.options.sort?.prefix ?? this.options.prefix}#` } }
+        : {}),
     });
     return {
       items: await Promise.all(page.items.map((item) => this.toModel(item))),
@@ -333,7 +362,7 @@ export class BaseRepository<T extends object> {
    * await transactWrite([users.deleteOp({ id: "42" }, { expectedVersion: 3 })]);
    * ```
    */
-  deleteOp(ref: EntityRef, options: { expectedVersion?: number } = {}): TransactionOp {
+  deleteOp(ref: EntityRef, options: { expectedVersion?: number | undefined } = {}): TransactionOp {
     const key = this.key(ref);
     const condition =
       options.expectedVersion === undefined ? undefined : eq("version", options.expectedVersion);
@@ -360,7 +389,18 @@ export class BaseRepository<T extends object> {
    * custom mappings.
    */
   protected toItem(model: T): Item {
-    const item: Item = { ...model, ...this.key(this.refOf(model)), [ENTITY_TYPE]: this.options.prefix };
+    // Dates are stored as ISO strings (DynamoDB has no date type); schemas can coerce them back.
+    const fields = Object.fromEntries(
+      Object.entries(model).map(([name, value]) => [
+        name,
+        value instanceof Date ? value.toISOString() : value,
+      ]),
+    );
+    const item: Item = {
+      ...fields,
+      ...this.key(this.refOf(model)),
+      [ENTITY_TYPE]: this.options.prefix,
+    };
     const { ttl } = this.options;
     const expiresAt = ttl?.expiresAt(model);
     if (ttl && expiresAt !== undefined) {
@@ -405,7 +445,10 @@ export class BaseRepository<T extends object> {
     return {
       item: { ...this.toItem(valid), ...metadata },
       next: { ...valid, ...metadata } as Entity<T>,
-      condition: and(attributeExists(this.schemaOfTable.partitionKey), eq("version", entity.version)),
+      condition: and(
+        attributeExists(this.schemaOfTable.partitionKey),
+        eq("version", entity.version),
+      ),
     };
   }
 
@@ -446,10 +489,14 @@ export class BaseRepository<T extends object> {
   // A failed condition gets a message that says what it means for this operation.
   private explainConflict(error: unknown, meaning: string): unknown {
     if (!(error instanceof ConflictError)) return error;
-    return new ConflictError(`${this.options.prefix} ${meaning}`, {
-      table: error.table,
-      key: error.key,
-    }, { cause: error });
+    return new ConflictError(
+      `${this.options.prefix} ${meaning}`,
+      {
+        table: error.table,
+        key: error.key,
+      },
+      { cause: error },
+    );
   }
 }
 

@@ -22,7 +22,9 @@ export async function retryUnprocessed<T>(
   sendOnce: (batch: T[]) => Promise<T[]>,
   options: BatchRetryOptions = {},
 ): Promise<{ unprocessed: T[]; attempts: number }> {
-  const { maxAttempts, baseDelayMs, maxDelayMs } = { ...DEFAULT_BATCH_RETRY, ...options };
+  const maxAttempts = options.maxAttempts ?? DEFAULT_BATCH_RETRY.maxAttempts;
+  const baseDelayMs = options.baseDelayMs ?? DEFAULT_BATCH_RETRY.baseDelayMs;
+  const maxDelayMs = options.maxDelayMs ?? DEFAULT_BATCH_RETRY.maxDelayMs;
   let left = pending;
   let attempts = 0;
   while (left.length && attempts < maxAttempts) {

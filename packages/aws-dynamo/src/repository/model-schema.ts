@@ -3,11 +3,7 @@ import { ValidationError } from "../errors";
 /** The Standard Schema interface that zod (3.24+), valibot (1.0+) and arktype implement. */
 export interface StandardSchema<T> {
   readonly "~standard": {
-    readonly validate: (
-      value: unknown,
-    ) =>
-      | StandardResult<T>
-      | Promise<StandardResult<T>>;
+    readonly validate: (value: unknown) => StandardResult<T> | Promise<StandardResult<T>>;
   };
 }
 
@@ -16,7 +12,7 @@ type StandardResult<T> =
   | {
       readonly issues: ReadonlyArray<{
         readonly message: string;
-        readonly path?: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }>;
+        readonly path?: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }> | undefined;
       }>;
     };
 

@@ -11,7 +11,11 @@ function fromJsonValue(value: unknown): unknown {
   if (typeof value === "string" || (typeof value === "number" && Number.isFinite(value))) {
     return value;
   }
-  if (typeof value === "object" && value !== null && typeof (value as { $b?: unknown }).$b === "string") {
+  if (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as { $b?: unknown }).$b === "string"
+  ) {
     return new Uint8Array(Buffer.from((value as { $b: string }).$b, "base64"));
   }
   throw new Error("not a key value");
@@ -40,7 +44,10 @@ export function decodeCursor(
   const body = cursor.slice(VERSION.length);
   // Re-encoding must give the same text: catches characters added, cut or changed that a
   // lenient base64 decoder would silently ignore.
-  if (!/^[A-Za-z0-9_-]+$/.test(body) || Buffer.from(body, "base64url").toString("base64url") !== body) {
+  if (
+    !/^[A-Za-z0-9_-]+$/.test(body) ||
+    Buffer.from(body, "base64url").toString("base64url") !== body
+  ) {
     throw fail("not an unmodified cursor");
   }
 

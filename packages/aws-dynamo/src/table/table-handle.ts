@@ -58,7 +58,10 @@ export class TableHandle<TItem extends Item = Item> {
    * const order = await orders.get({ PK: "USER#1", SK: "ORDER#7" }, { consistentRead: true });
    * ```
    */
-  async get(key: ItemKey, options: { consistentRead?: boolean } = {}): Promise<TItem | undefined> {
+  async get(
+    key: ItemKey,
+    options: { consistentRead?: boolean | undefined } = {},
+  ): Promise<TItem | undefined> {
     assertKey(key, this.schema, this.name);
     const output = await this.send<GetCommandOutput>(
       new GetCommand({ TableName: this.name, Key: key, ConsistentRead: options.consistentRead }),

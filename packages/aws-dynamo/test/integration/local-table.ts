@@ -6,10 +6,12 @@ import { afterAll, beforeAll } from "vitest";
  * Creates a table with a unique name on the DynamoDB Local of this test run (started by the
  * project's globalSetup) for the current test file, and deletes it afterwards.
  */
-export function useLocalTable(definition: Omit<LocalTableDefinition, "name"> = {
-  partitionKey: "PK",
-  sortKey: "SK",
-}): { readonly name: string } {
+export function useLocalTable(
+  definition: Omit<LocalTableDefinition, "name"> = {
+    partitionKey: "PK",
+    sortKey: "SK",
+  },
+): { readonly name: string } {
   const table = { name: `test-${randomUUID()}` };
   const endpoint = () => {
     const url = process.env.AWS_ENDPOINT_URL_DYNAMODB;

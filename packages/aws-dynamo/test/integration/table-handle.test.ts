@@ -68,7 +68,11 @@ describe("table handle on DynamoDB Local", () => {
     expect(updated).toEqual({ PK: "U#1", SK: "A", status: "paid", "odd name": "ok", views: 3 });
 
     await expect(
-      orders().update({ PK: "U#1", SK: "A" }, { status: "shipped" }, { condition: eq("status", "new") }),
+      orders().update(
+        { PK: "U#1", SK: "A" },
+        { status: "shipped" },
+        { condition: eq("status", "new") },
+      ),
     ).rejects.toBeInstanceOf(ConflictError);
     expect((await orders().get({ PK: "U#1", SK: "A" }))?.status).toBe("paid");
   });
@@ -96,9 +100,9 @@ describe("table handle on DynamoDB Local", () => {
     await expect(
       orders().delete({ PK: "D#1", SK: "A" }, { condition: eq("keep", false) }),
     ).rejects.toBeInstanceOf(ConflictError);
-    expect(await orders().delete({ PK: "D#1", SK: "A" }, { condition: attributeExists("PK") })).toEqual(
-      { PK: "D#1", SK: "A", keep: true },
-    );
+    expect(
+      await orders().delete({ PK: "D#1", SK: "A" }, { condition: attributeExists("PK") }),
+    ).toEqual({ PK: "D#1", SK: "A", keep: true });
     expect(await orders().delete({ PK: "D#1", SK: "A" })).toBeUndefined();
   });
 
@@ -106,7 +110,12 @@ describe("table handle on DynamoDB Local", () => {
     const days = ["2026-01-01", "2026-01-15", "2026-02-01", "2026-02-20", "2026-03-05"];
     it("narrows on the sort key with eq, begins_with and between, in either order", async () => {
       for (const [i, day] of days.entries()) {
-        await orders().put({ PK: "Q#1", SK: `ORDER#${day}`, status: i % 2 ? "q-paid" : "q-new", n: i });
+        await orders().put({
+          PK: "Q#1",
+          SK: `ORDER#${day}`,
+          status: i % 2 ? "q-paid" : "q-new",
+          n: i,
+        });
       }
       const sks = (items: { SK?: unknown }[]) => items.map((i) => i.SK);
 
@@ -143,12 +152,18 @@ describe("table handle on DynamoDB Local", () => {
     it("queries an index, and pages over it", async () => {
       const paid = await orders().query({ index: "byStatus", partition: "q-paid", limit: 1 });
       expect(paid.items).toHaveLength(1);
-      const rest = await orders().query({ index: "byStatus", partition: "q-paid", cursor: paid.cursor });
+      const rest = await orders().query({
+        index: "byStatus",
+        partition: "q-paid",
+        cursor: paid.cursor,
+      });
       expect([...paid.items, ...rest.items].map((i) => i.n)).toEqual([1, 3]);
     });
 
     it("refuses an unknown index with a clear error", async () => {
-      await expect(orders().query({ index: "nope", partition: "x" })).rejects.toThrow(/Unknown index "nope"/);
+      await expect(orders().query({ index: "nope", partition: "x" })).rejects.toThrow(
+        /Unknown index "nope"/,
+      );
     });
 
     it("refuses tampered cursors and cursors of another partition", async () => {
@@ -166,10 +181,12 @@ describe("table handle on DynamoDB Local", () => {
           InvalidCursorError,
         );
       }
-      await expect(orders().query({ partition: "OTHER", cursor })).rejects.toThrow(/another partition/);
-      await expect(orders().query({ index: "byStatus", partition: "q-paid", cursor })).rejects.toThrow(
-        InvalidCursorError,
+      await expect(orders().query({ partition: "OTHER", cursor })).rejects.toThrow(
+        /another partition/,
       );
+      await expect(
+        orders().query({ index: "byStatus", partition: "q-paid", cursor }),
+      ).rejects.toThrow(InvalidCursorError);
     });
   });
 
@@ -205,12 +222,17 @@ describe("table handle on DynamoDB Local", () => {
       { PK: Number.NaN, SK: "A" },
     ];
     for (const key of bad) {
-      const error = await orders().get(key).catch((e) => e);
-      expect(error, JSON.stringify(key, (_, v) => (typeof v === "bigint" ? `${v}n` : v))).toBeInstanceOf(
-        ValidationError,
-      );
+      const error = await orders()
+        .get(key)
+        .catch((e) => e);
+      expect(
+        error,
+        JSON.stringify(key, (_, v) => (typeof v === "bigint" ? `${v}n` : v)),
+      ).toBeInstanceOf(ValidationError);
     }
-    await expect(orders().put({ PK: null, SK: "x" } as never)).rejects.toBeInstanceOf(ValidationError);
+    await expect(orders().put({ PK: null, SK: "x" } as never)).rejects.toBeInstanceOf(
+      ValidationError,
+    );
   });
 
   it("maps DynamoDB's own type mismatch to ValidationError", async () => {

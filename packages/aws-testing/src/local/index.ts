@@ -1,5 +1,15 @@
-export { createTables, deleteTables, type LocalKeySchema, type LocalTableDefinition } from "./create-tables";
-export { type DynamoLocal, type DynamoLocalOptions, JAVA_INSTALL_HINT, startDynamoLocal } from "./dynamodb-local";
+export {
+  createTables,
+  deleteTables,
+  type LocalKeySchema,
+  type LocalTableDefinition,
+} from "./create-tables";
+export {
+  type DynamoLocal,
+  type DynamoLocalOptions,
+  JAVA_INSTALL_HINT,
+  startDynamoLocal,
+} from "./dynamodb-local";
 export { LocalServiceError } from "./errors";
 export { freePort } from "./free-port";
 export { useLocalCredentials } from "./local-credentials";

@@ -25,5 +25,8 @@ export async function waitUntilReady(
     }
   }
   await process.stop();
-  throw new LocalServiceError(`${name} did not answer at ${url} within ${timeoutMs} ms`, process.output());
+  throw new LocalServiceError(
+    `${name} did not answer at ${url} within ${timeoutMs} ms`,
+    process.output(),
+  );
 }

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import {
+  ConflictError,
+  DynamoError,
+  ItemTooLargeError,
+  ThrottledError,
+  TransactionCancelledError,
+  ValidationError,
+} from "../../src/index";
+import { toDynamoError } from "../../src/map-error";
+
+const aws = (name: string, message = "boom", extra: object = {}) =>
+  Object.assign(new Error(message), { name, ...extra });
+const context = { table: "orders", key: { PK: "A" } };
+
+describe("toDynamoError", () => {
+  it.each([
+    ["ConditionalCheckFailedException", ConflictError],
+    ["ProvisionedThroughputExceededException", ThrottledError],
+    ["ThrottlingException", ThrottledError],
+    ["RequestLimitExceeded", ThrottledError],
+    ["ValidationException", ValidationError],
+  ])("maps %s, keeping table, key and cause", (name, type) => {
+    const original = aws(name);
+    const mapped = toDynamoError(original, context) as DynamoError;
+    expect(mapped).toBeInstanceOf(type);
+    expect(mapped).toBeInstanceOf(DynamoError);
+    expect(mapped).toMatchObject({ table: "orders", key: { PK: "A" }, cause: original });
+    expect(mapped.message).toContain('table "orders"');
+  });
+
+  it("recognises an item over 400 KB", () => {
+    const mapped = toDynamoError(
+      aws("ValidationException", "Item size has exceeded the maximum allowed size"),
+      context,
+    );
+    expect(mapped).toBeInstanceOf(ItemTooLargeError);
+  });
+
+  it("maps each cancellation reason of a transaction to a typed error naming its item", () => {
+    const error = aws("TransactionCanceledException", "cancelled", {
+      CancellationReasons: [
+        { Code: "None" },
+        { Code: "ConditionalCheckFailed", Message: "The conditional request failed" },
+        { Code: "ThrottlingError" },
+        { Code: "ValidationError", Message: "bad" },
+        { Code: "TransactionConflict" },
+      ],
+    });
+    const actions = [0, 1, 2, 3, 4].map((i) => ({ table: "t", key: { PK: `K${i}` } }));
+    const mapped = toDynamoError(error, {}, actions) as TransactionCancelledError;
+    expect(mapped).toBeInstanceOf(TransactionCancelledError);
+    expect(mapped.reasons.map((r) => r?.constructor.name)).toEqual([
+      undefined,
+      "ConflictError",
+      "ThrottledError",
+      "ValidationError",
+      "ConflictError",
+    ]);
+    expect(mapped.reasons[1]?.key).toEqual({ PK: "K1" });
+    expect(mapped.message).toMatch(/#1: ConflictError/);
+  });
+
+  it("maps a value the DocumentClient cannot convert to ValidationError", () => {
+    const mapped = toDynamoError(new Error("Unsupported type passed: Tue Jan 01 2030"), context);
+    expect(mapped).toBeInstanceOf(ValidationError);
+  });
+
+  it("passes other errors through unchanged", () => {
+    const other = aws("InternalServerError");
+    expect(toDynamoError(other, context)).toBe(other);
+    expect(toDynamoError("a string", context)).toBe("a string");
+  });
+});

@@ -1,0 +1,50 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { build, type Metafile } from "esbuild";
+import { repoRoot } from "./workspace";
+
+export interface BundleResult {
+  readonly bytes: number;
+  readonly gzipBytes: number;
+  readonly metafile: Metafile;
+  /** Every input file path in the bundle. */
+  readonly inputs: string[];
+}
+
+/**
+ * Bundles a handler the way the sample apps ship (esbuild, minified ESM for Node.js 20,
+ * the SDK's ESM build), from the packages' built `dist/`, as users get them.
+ */
+export async function bundleHandler(entry: string): Promise<BundleResult> {
+  for (const pkg of ["aws-core", "aws-dynamo"]) {
+    if (!existsSync(join(repoRoot, "packages", pkg, "dist"))) {
+      throw new Error(
+        `packages/${pkg}/dist is missing: run "pnpm build" (the test script does) first`,
+      );
+    }
+  }
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    mainFields: ["module", "main"],
+    metafile: true,
+    write: false,
+    logLevel: "silent",
+    // The packages as published, not the tests' tsconfig paths to their sources.
+    tsconfigRaw: "{}",
+  });
+  const code = result.outputFiles[0]?.contents ?? new Uint8Array();
+  return {
+    bytes: code.byteLength,
+    gzipBytes: gzipSync(code).byteLength,
+    metafile: result.metafile,
+    inputs: Object.keys(result.metafile.inputs),
+  };
+}
+
+export const fixture = (name: string) => join(repoRoot, "tests", "fixtures", "handlers", name);
