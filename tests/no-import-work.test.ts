@@ -11,27 +11,30 @@ for (const pkg of workspacePackages()) {
   const require = createRequire(join(pkg.dir, "package.json"));
   const names = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies });
   for (const name of names.filter((n) => !n.startsWith("@org/"))) {
-    let resolved: string;
     try {
-      resolved = require.resolve(name);
+      await import(pathToFileURL(require.resolve(name)).href);
     } catch {
-      continue; // an optional peer that is not installed, or has no main entry
+      // An optional peer that is absent or does not load on its own: not ours to check.
     }
-    await import(pathToFileURL(resolved).href);
   }
 }
 
-// Swap process.env for a proxy that records every read, then import every module of every
-// package: importing must read no variable and create nothing.
+// Swap process.env for a proxy that records every read made by our packages' own code (the
+// frame that reads is in packages/*/src), then import every module of every package:
+// importing must read no variable and create nothing.
 const environmentReads: string[] = [];
+const readByOurCode = () => {
+  const reader = new Error().stack?.split("\n")[3] ?? "";
+  return /[\\/]packages[\\/][^\\/]+[\\/]src[\\/]/.test(reader);
+};
 const realEnv = process.env;
 process.env = new Proxy(realEnv, {
   get(target, key, receiver) {
-    if (typeof key === "string") environmentReads.push(key);
+    if (typeof key === "string" && readByOurCode()) environmentReads.push(key);
     return Reflect.get(target, key, receiver);
   },
   has(target, key) {
-    if (typeof key === "string") environmentReads.push(key);
+    if (typeof key === "string" && readByOurCode()) environmentReads.push(key);
     return Reflect.has(target, key);
   },
 });
