@@ -1,1 +1,7 @@
 export { resetAll } from "@org/aws-core";
+export {
+  createTestTokenIssuer,
+  type TestTokenIssuer,
+  type TestTokenIssuerOptions,
+  type TestTokenOptions,
+} from "./cognito/test-token-issuer";

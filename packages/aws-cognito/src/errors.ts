@@ -1,0 +1,58 @@
+import { AwsCoreError } from "@org/aws-core";
+
+/**
+ * Base class of the authentication errors; `statusCode` is the HTTP status to answer with.
+ * Messages are safe to return to the caller: they never include the token.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   const user = await getUserFromEvent(event);
+ * } catch (error) {
+ *   if (error instanceof AuthError) return { statusCode: error.statusCode, body: error.message };
+ *   throw error;
+ * }
+ * ```
+ */
+export class AuthError extends AwsCoreError {
+  constructor(
+    message: string,
+    readonly statusCode: 401 | 403,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/**
+ * No credentials, or credentials that could not be verified (malformed, expired, wrong
+ * signature, issuer, client or token use). Answer 401.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof UnauthorizedError) return { statusCode: 401 };
+ * ```
+ */
+export class UnauthorizedError extends AuthError {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, 401, options);
+  }
+}
+
+/**
+ * Valid credentials of a user who is not in a required group. Answer 403.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof ForbiddenError) return { statusCode: 403 };
+ * ```
+ */
+export class ForbiddenError extends AuthError {
+  constructor(
+    message: string,
+    readonly requiredGroups: readonly string[] = [],
+    options?: ErrorOptions,
+  ) {
+    super(message, 403, options);
+  }
+}

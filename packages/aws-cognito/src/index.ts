@@ -1,0 +1,15 @@
+export { cognito, getCognitoClient } from "./client/cognito-client";
+export { AuthError, ForbiddenError, UnauthorizedError } from "./errors";
+export {
+  type ApiGatewayEventLike,
+  getUserFromEvent,
+  MAX_AUTHORIZATION_HEADER_LENGTH,
+} from "./user/get-user-from-event";
+export { getUserFromToken } from "./user/get-user-from-token";
+export type { User, UserOptions } from "./user/types";
+export { EndpointJwksFetcher } from "./verifier/endpoint-jwks-fetcher";
+export {
+  type TokenVerifierOptions,
+  tokenVerifier,
+  type VerifiedClaims,
+} from "./verifier/token-verifier";

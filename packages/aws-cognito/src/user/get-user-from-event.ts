@@ -1,0 +1,81 @@
+import { UnauthorizedError } from "../errors";
+import { tokenVerifier } from "../verifier/token-verifier";
+import type { User, UserOptions } from "./types";
+import { userFromClaims } from "./user-from-claims";
+
+/** Larger Authorization headers are refused unread (API Gateway allows 10 KB of headers). */
+export const MAX_AUTHORIZATION_HEADER_LENGTH = 8_192;
+
+/** The parts of an API Gateway event (HTTP API v2 or REST) this reads. */
+export interface ApiGatewayEventLike {
+  readonly headers?: Readonly<Record<string, string | undefined>> | null | undefined;
+  readonly requestContext?:
+    | {
+        readonly authorizer?:
+          | {
+              /** HTTP API JWT authorizer. */
+              readonly jwt?: { readonly claims?: Readonly<Record<string, unknown>> } | undefined;
+              /** REST API Cognito authorizer. */
+              readonly claims?: Readonly<Record<string, unknown>> | undefined;
+            }
+          | null
+          | undefined;
+      }
+    | undefined;
+}
+
+function authorizationHeader(event: ApiGatewayEventLike): string | undefined {
+  const headers = event.headers ?? {};
+  const name = Object.keys(headers).find((key) => key.toLowerCase() === "authorization");
+  return name ? headers[name] : undefined;
+}
+
+function bearerToken(header: string | undefined): string {
+  if (header === undefined || header === "")
+    throw new UnauthorizedError("Missing Authorization header");
+  if (header.length > MAX_AUTHORIZATION_HEADER_LENGTH) {
+    throw new UnauthorizedError("Authorization header too large");
+  }
+  const match = /^Bearer[ ]+(\S+)\s*$/i.exec(header);
+  if (!match?.[1]) throw new UnauthorizedError('Authorization header must be "Bearer <token>"');
+  return match[1];
+}
+
+/**
+ * The signed-in user of an API Gateway request, normalised:
+ *
+ * 1. HTTP API with a JWT authorizer: the claims API Gateway verified;
+ * 2. REST API with a Cognito authorizer: the same, with string-typed values normalised;
+ * 3. no authorizer: the `Authorization: Bearer <token>` header, verified here with
+ *    {@link tokenVerifier} (signature, expiry, issuer, client, token use).
+ *
+ * An unverified token is never trusted. Missing or invalid credentials are an
+ * `UnauthorizedError` (401); a user outside `requiredGroups` a `ForbiddenError` (403).
+ *
+ * @example
+ * ```ts
+ * import { AuthError, getUserFromEvent } from "@org/aws-cognito";
+ *
+ * export const handler = async (event: APIGatewayProxyEventV2) => {
+ *   try {
+ *     const user = await getUserFromEvent(event, { requiredGroups: ["translators"] });
+ *     return { statusCode: 200, body: `hello ${user.username}` };
+ *   } catch (error) {
+ *     if (error instanceof AuthError) return { statusCode: error.statusCode };
+ *     throw error;
+ *   }
+ * };
+ * ```
+ */
+export async function getUserFromEvent(
+  event: ApiGatewayEventLike,
+  options: UserOptions = {},
+): Promise<User> {
+  const authorizer = event?.requestContext?.authorizer;
+  const trustedClaims = authorizer?.jwt?.claims ?? authorizer?.claims;
+  if (trustedClaims && typeof trustedClaims === "object") {
+    return userFromClaims({ ...trustedClaims }, options.requiredGroups);
+  }
+  const claims = await tokenVerifier.verify(bearerToken(authorizationHeader(event ?? {})));
+  return userFromClaims(claims, options.requiredGroups);
+}

@@ -1,0 +1,58 @@
+import { GetUserCommand } from "@aws-sdk/client-cognito-identity-provider";
+import { decomposeUnverifiedJwt } from "aws-jwt-verify/jwt";
+import { getCognitoClient } from "../client/cognito-client";
+import { UnauthorizedError } from "../errors";
+import type { User, UserOptions } from "./types";
+import { userFromClaims } from "./user-from-claims";
+
+const REFUSED = new Set([
+  "NotAuthorizedException",
+  "UserNotFoundException",
+  "PasswordResetRequiredException",
+  "UserNotConfirmedException",
+]);
+
+/**
+ * The user an access token belongs to, asked of Cognito itself (GetUser on the lazy
+ * client): the Python original's path. Cognito checks the token, including revocation;
+ * a refused token is an `UnauthorizedError`. Groups come from the token, which Cognito has
+ * just accepted.
+ *
+ * @example
+ * ```ts
+ * const user = await getUserFromToken(accessToken);
+ * console.log(user.id, user.email, user.groups);
+ * ```
+ */
+export async function getUserFromToken(
+  accessToken: string,
+  options: UserOptions = {},
+): Promise<User> {
+  if (typeof accessToken !== "string" || accessToken.length === 0) {
+    throw new UnauthorizedError("Missing access token");
+  }
+  let output;
+  try {
+    output = await getCognitoClient().send(new GetUserCommand({ AccessToken: accessToken }));
+  } catch (error) {
+    if (REFUSED.has((error as Error).name)) {
+      throw new UnauthorizedError(`Cognito refused the token: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
+    throw error;
+  }
+  const attributes = Object.fromEntries(
+    (output.UserAttributes ?? []).map(({ Name, Value }) => [Name, Value]),
+  );
+  const { payload } = decomposeUnverifiedJwt(accessToken);
+  return userFromClaims(
+    {
+      ...attributes,
+      username: output.Username,
+      "cognito:groups": payload["cognito:groups"],
+      token: payload,
+    },
+    options.requiredGroups,
+  );
+}

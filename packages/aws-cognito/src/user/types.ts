@@ -1,0 +1,19 @@
+/** The signed-in user, the same shape whichever way it was found. */
+export interface User {
+  /** The user's stable id: the `sub` claim. */
+  readonly id: string;
+  /** The user name (`username`, or `cognito:username` in id tokens). */
+  readonly username: string;
+  /** The e-mail address, when the token or authorizer carries one. */
+  readonly email?: string | undefined;
+  /** The user's groups (`cognito:groups`), always an array. */
+  readonly groups: readonly string[];
+  /** Every claim, as received. */
+  readonly claims: Readonly<Record<string, unknown>>;
+}
+
+/** Options of `getUserFromEvent` and `getUserFromToken`. */
+export interface UserOptions {
+  /** The user must be in at least one of these groups, else a `ForbiddenError`. */
+  readonly requiredGroups?: readonly string[] | undefined;
+}

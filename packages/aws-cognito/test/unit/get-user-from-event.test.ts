@@ -1,0 +1,217 @@
+import { createTestTokenIssuer } from "@org/aws-testing";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import {
+  ForbiddenError,
+  getUserFromEvent,
+  tokenVerifier,
+  UnauthorizedError,
+} from "../../src/index";
+
+const issuer = createTestTokenIssuer({ userPoolId: "eu-west-1_Unit12345", clientId: "web" });
+const withBearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
+
+beforeEach(() => {
+  tokenVerifier.configure({
+    userPoolId: issuer.userPoolId,
+    clientId: issuer.clientId,
+    jwksFetcher: issuer.fetcher,
+  });
+});
+afterEach(() => tokenVerifier.reset());
+
+describe("getUserFromEvent with a Bearer token", () => {
+  it("verifies the token and normalises the user", async () => {
+    const token = issuer.sign({ sub: "user-1", username: "ada", groups: ["admin", "staff"] });
+    const user = await getUserFromEvent(withBearer(token));
+    expect(user).toMatchObject({ id: "user-1", username: "ada", groups: ["admin", "staff"] });
+    expect(user.claims.token_use).toBe("access");
+  });
+
+  it("finds the header whatever its case (REST APIs keep it)", async () => {
+    const user = await getUserFromEvent({ headers: { Authorization: `bearer ${issuer.sign()}` } });
+    expect(user.username).toBe("test-user");
+  });
+
+  it("enforces required groups: 403 for a valid user outside them", async () => {
+    const token = issuer.sign({ groups: ["staff"] });
+    await expect(
+      getUserFromEvent(withBearer(token), { requiredGroups: ["staff", "admin"] }),
+    ).resolves.toBeDefined();
+    const error = await getUserFromEvent(withBearer(token), { requiredGroups: ["admin"] }).catch(
+      (e) => e,
+    );
+    expect(error).toBeInstanceOf(ForbiddenError);
+    expect(error).toMatchObject({ statusCode: 403, requiredGroups: ["admin"] });
+    await expect(
+      getUserFromEvent(withBearer(issuer.sign()), { requiredGroups: ["admin"] }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it("enforces the verifier's groups option as 403 too", async () => {
+    tokenVerifier.reset();
+    tokenVerifier.configure({
+      userPoolId: issuer.userPoolId,
+      clientId: "web",
+      jwksFetcher: issuer.fetcher,
+      groups: ["admin"],
+    });
+    await expect(
+      getUserFromEvent(withBearer(issuer.sign({ groups: ["staff"] }))),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  const badRequests: [string, () => unknown][] = [
+    ["no headers at all", () => ({})],
+    ["no Authorization header", () => ({ headers: { "content-type": "application/json" } })],
+    ['"Bearer" with nothing', () => ({ headers: { authorization: "Bearer" } })],
+    ['"Bearer " with spaces only', () => ({ headers: { authorization: "Bearer    " } })],
+    ["another scheme", () => ({ headers: { authorization: `Basic ${btoa("a:b")}` } })],
+    ["garbage", () => withBearer("not.a.jwt")],
+    ["random base64", () => withBearer("aGVsbG8.d29ybGQ.IQ")],
+    ["alg none", () => withBearer(issuer.sign({ header: { alg: "none" } }))],
+    ["alg HS256", () => withBearer(issuer.sign({ header: { alg: "HS256" } }))],
+    ["signed by another key", () => withBearer(issuer.sign({ signWith: issuer.otherKey() }))],
+    ["an unknown kid", () => withBearer(issuer.sign({ header: { kid: "not-in-jwks" } }))],
+    ["an expired token", () => withBearer(issuer.sign({ expiresIn: -60 }))],
+    [
+      "a token not yet valid",
+      () => withBearer(issuer.sign({ claims: { nbf: Math.floor(Date.now() / 1000) + 3600 } })),
+    ],
+    ["a wrong client id", () => withBearer(issuer.sign({ claims: { client_id: "other-client" } }))],
+    ["an id token where access is required", () => withBearer(issuer.sign({ tokenUse: "id" }))],
+    [
+      "a wrong issuer",
+      () => withBearer(issuer.sign({ claims: { iss: "https://evil.example.com/pool" } })),
+    ],
+    ["a header over 8 KB", () => withBearer("a".repeat(9_000))],
+    ["a sub of the wrong type", () => withBearer(issuer.sign({ claims: { sub: 42 } }))],
+    [
+      "groups of the wrong type",
+      () => withBearer(issuer.sign({ claims: { "cognito:groups": { admin: true } } })),
+    ],
+    ["an email of the wrong type", () => withBearer(issuer.sign({ claims: { email: ["a@b.c"] } }))],
+  ];
+
+  it.each(badRequests)("refuses %s with UnauthorizedError (401)", async (_, makeEvent) => {
+    const error = await getUserFromEvent(makeEvent() as never).catch((e) => e);
+    expect(error).toBeInstanceOf(UnauthorizedError);
+    expect(error.statusCode).toBe(401);
+  });
+
+  it("never puts the token in an error message", async () => {
+    const token = issuer.sign({ expiresIn: -60 });
+    const error = await getUserFromEvent(withBearer(token)).catch((e) => e);
+    expect(error.message).not.toContain(token);
+  });
+
+  it("fetches the JWKS once for many verifications", async () => {
+    const before = issuer.jwksRequests();
+    await Promise.all(
+      Array.from({ length: 20 }, () => getUserFromEvent(withBearer(issuer.sign()))),
+    );
+    for (let i = 0; i < 20; i++) await getUserFromEvent(withBearer(issuer.sign()));
+    expect(issuer.jwksRequests() - before).toBe(1);
+  });
+
+  it("prime() fetches the JWKS during init, so requests fetch nothing", async () => {
+    const before = issuer.jwksRequests();
+    await tokenVerifier.prime();
+    const afterPrime = issuer.jwksRequests();
+    expect(afterPrime).toBeGreaterThan(before);
+    for (let i = 0; i < 5; i++) await getUserFromEvent(withBearer(issuer.sign()));
+    expect(issuer.jwksRequests()).toBe(afterPrime);
+  });
+});
+
+describe("getUserFromEvent behind an API Gateway authorizer", () => {
+  it("takes HTTP API JWT authorizer claims, groups given as '[a b]'", async () => {
+    const user = await getUserFromEvent({
+      requestContext: {
+        authorizer: {
+          jwt: {
+            claims: {
+              sub: "s1",
+              username: "grace",
+              "cognito:groups": "[admin staff]",
+              email: "g@example.com",
+            },
+          },
+        },
+      },
+    });
+    expect(user).toEqual({
+      id: "s1",
+      username: "grace",
+      email: "g@example.com",
+      groups: ["admin", "staff"],
+      claims: expect.objectContaining({ sub: "s1" }),
+    });
+  });
+
+  it("takes REST API Cognito authorizer claims, groups given as 'a,b'", async () => {
+    const user = await getUserFromEvent({
+      requestContext: {
+        authorizer: {
+          claims: { sub: "s2", "cognito:username": "linus", "cognito:groups": "admin,staff" },
+        },
+      },
+    });
+    expect(user).toMatchObject({ id: "s2", username: "linus", groups: ["admin", "staff"] });
+  });
+
+  it("does not verify a Bearer token when an authorizer already did", async () => {
+    const user = await getUserFromEvent({
+      headers: { authorization: "Bearer garbage" },
+      requestContext: { authorizer: { jwt: { claims: { sub: "s3" } } } },
+    });
+    expect(user.id).toBe("s3");
+  });
+
+  it("refuses authorizer claims without a sub, and enforces groups", async () => {
+    await expect(
+      getUserFromEvent({ requestContext: { authorizer: { claims: { username: "x" } } } }),
+    ).rejects.toBeInstanceOf(UnauthorizedError);
+    await expect(
+      getUserFromEvent(
+        { requestContext: { authorizer: { claims: { sub: "s", "cognito:groups": "staff" } } } },
+        { requiredGroups: ["admin"] },
+      ),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe("verifier configuration", () => {
+  it("says which variable to set when the pool is unknown", async () => {
+    tokenVerifier.reset();
+    const previous = process.env.COGNITO_USER_POOL_ID;
+    delete process.env.COGNITO_USER_POOL_ID;
+    try {
+      await expect(getUserFromEvent(withBearer(issuer.sign()))).rejects.toThrow(
+        /COGNITO_USER_POOL_ID/,
+      );
+    } finally {
+      if (previous !== undefined) process.env.COGNITO_USER_POOL_ID = previous;
+    }
+  });
+
+  it("refuses configuration after first use", async () => {
+    await getUserFromEvent(withBearer(issuer.sign()));
+    expect(() => tokenVerifier.configure({ tokenUse: "id" })).toThrow(/already created/);
+  });
+
+  it("reports an unreachable JWKS as a server error, not a 401", async () => {
+    tokenVerifier.reset();
+    tokenVerifier.configure({
+      userPoolId: issuer.userPoolId,
+      clientId: "web",
+      jwksFetcher: {
+        fetch: async () => {
+          throw new Error("network down");
+        },
+      },
+    });
+    const error = await getUserFromEvent(withBearer(issuer.sign())).catch((e) => e);
+    expect(error).not.toBeInstanceOf(UnauthorizedError);
+    expect(String(error.message)).toMatch(/network down/);
+  });
+});
