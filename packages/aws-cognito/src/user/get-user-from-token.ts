@@ -1,4 +1,7 @@
-import { GetUserCommand } from "@aws-sdk/client-cognito-identity-provider";
+import {
+  GetUserCommand,
+  type GetUserCommandOutput,
+} from "@aws-sdk/client-cognito-identity-provider";
 import { decomposeUnverifiedJwt } from "aws-jwt-verify/jwt";
 import { getCognitoClient } from "../client/cognito-client";
 import { UnauthorizedError } from "../errors";
@@ -31,7 +34,7 @@ export async function getUserFromToken(
   if (typeof accessToken !== "string" || accessToken.length === 0) {
     throw new UnauthorizedError("Missing access token");
   }
-  let output;
+  let output: GetUserCommandOutput;
   try {
     output = await getCognitoClient().send(new GetUserCommand({ AccessToken: accessToken }));
   } catch (error) {
