@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build, type Metafile } from "esbuild";
@@ -17,7 +17,7 @@ export interface BundleResult {
  * the SDK's ESM build), from the packages' built `dist/`, as users get them.
  */
 export async function bundleHandler(entry: string): Promise<BundleResult> {
-  for (const pkg of ["aws-core", "aws-dynamo"]) {
+  for (const pkg of readdirSync(join(repoRoot, "packages"))) {
     if (!existsSync(join(repoRoot, "packages", pkg, "dist"))) {
       throw new Error(
         `packages/${pkg}/dist is missing: run "pnpm build" (the test script does) first`,
@@ -48,3 +48,15 @@ export async function bundleHandler(entry: string): Promise<BundleResult> {
 }
 
 export const fixture = (name: string) => join(repoRoot, "tests", "fixtures", "handlers", name);
+
+/** Package names (npm or workspace) whose code is in a bundle. */
+export function bundledPackages(result: BundleResult): Set<string> {
+  const names = new Set<string>();
+  for (const input of result.inputs) {
+    const npm = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*node_modules)/.exec(input);
+    if (npm?.[1]) names.add(npm[1]);
+    const workspace = /(?:^|\/)packages\/([^/]+)\//.exec(input);
+    if (workspace?.[1]) names.add(`@org/${workspace[1]}`);
+  }
+  return names;
+}

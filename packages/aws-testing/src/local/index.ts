@@ -1,3 +1,13 @@
+export { type CognitoLocal, type CognitoLocalOptions, startCognitoLocal } from "./cognito-local";
+export {
+  createUser,
+  createUserPoolClient,
+  type LocalUser,
+  type LocalUserPool,
+  type SignedInTokens,
+  signIn,
+  useLocalUserPool,
+} from "./cognito-users";
 export {
   createTables,
   deleteTables,
