@@ -1,3 +1,16 @@
+export {
+  type BedrockOperation,
+  type LocalBedrock,
+  type RecordedBedrockRequest,
+  startLocalBedrock,
+} from "./bedrock/bedrock-local";
+export {
+  BEDROCK_ERROR_STATUS,
+  type BedrockErrorName,
+  DEMO_GLOSSARY,
+  LocalBedrockModel,
+  type StreamExceptionName,
+} from "./bedrock/local-model";
 export { type CognitoLocal, type CognitoLocalOptions, startCognitoLocal } from "./cognito-local";
 export {
   createUser,

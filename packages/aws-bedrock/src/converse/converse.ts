@@ -1,0 +1,31 @@
+import { ConverseCommand } from "@aws-sdk/client-bedrock-runtime";
+import { getBedrockClient } from "../client/bedrock-client";
+import { toBedrockError } from "../errors";
+import { converseInput, tokenUsage } from "./converse-input";
+import type { ConverseRequest, ConverseResult } from "./types";
+
+/**
+ * One Converse call (the same request shape for every model): returns the text, the stop
+ * reason and the token usage.
+ *
+ * @example
+ * ```ts
+ * import { converse } from "@org/aws-bedrock";
+ *
+ * const { text, usage } = await converse({
+ *   modelId: "amazon.nova-lite-v1:0",
+ *   system: "Answer in one sentence.",
+ *   prompt: "What is a Lambda cold start?",
+ *   maxTokens: 200,
+ * });
+ * ```
+ */
+export async function converse(request: ConverseRequest): Promise<ConverseResult> {
+  try {
+    const output = await getBedrockClient().send(new ConverseCommand(converseInput(request)));
+    const text = (output.output?.message?.content ?? []).map((block) => block.text ?? "").join("");
+    return { text, stopReason: output.stopReason ?? "unknown", usage: tokenUsage(output.usage) };
+  } catch (error) {
+    throw toBedrockError(error, request.modelId);
+  }
+}

@@ -1,0 +1,99 @@
+import { AwsCoreError } from "@org/aws-core";
+
+/**
+ * Base class of the errors of `@org/aws-bedrock`; each names the model it was about.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await converse({ modelId, prompt: "hi" });
+ * } catch (error) {
+ *   if (error instanceof BedrockError) console.error(error.modelId, error.message);
+ * }
+ * ```
+ */
+export class BedrockError extends AwsCoreError {
+  constructor(
+    message: string,
+    readonly modelId: string,
+    options?: ErrorOptions,
+  ) {
+    super(`${message} (model ${modelId})`, options);
+  }
+}
+
+/**
+ * Still throttled after the SDK's retries: too many requests or tokens for the account's
+ * quota. Answer 429, or back off.
+ * @example
+ * ```ts
+ * if (error instanceof BedrockThrottledError) return { statusCode: 429 };
+ * ```
+ */
+export class BedrockThrottledError extends BedrockError {}
+
+/**
+ * The request does not fit the model: a bad body, too many tokens, an unknown parameter.
+ * @example
+ * ```ts
+ * if (error instanceof BedrockValidationError) return { statusCode: 400 };
+ * ```
+ */
+export class BedrockValidationError extends BedrockError {}
+
+/**
+ * The role may not call this model, or the model is not enabled in the account/region.
+ * @example
+ * ```ts
+ * if (error instanceof BedrockAccessDeniedError) console.error("enable model access for", error.modelId);
+ * ```
+ */
+export class BedrockAccessDeniedError extends BedrockError {}
+
+/**
+ * The model is not ready (still being provisioned or loaded), even after the SDK's retries.
+ * @example
+ * ```ts
+ * if (error instanceof ModelNotReadyError) return { statusCode: 503 };
+ * ```
+ */
+export class ModelNotReadyError extends BedrockError {}
+
+/**
+ * The model took too long to answer.
+ * @example
+ * ```ts
+ * if (error instanceof ModelTimeoutError) return { statusCode: 504 };
+ * ```
+ */
+export class ModelTimeoutError extends BedrockError {}
+
+/**
+ * A streamed answer broke off after it had started.
+ * @example
+ * ```ts
+ * for await (const part of converseStream(request)) {} // may throw ModelStreamError
+ * ```
+ */
+export class ModelStreamError extends BedrockError {}
+
+const BY_NAME: Record<string, typeof BedrockError> = {
+  ThrottlingException: BedrockThrottledError,
+  ServiceQuotaExceededException: BedrockThrottledError,
+  ValidationException: BedrockValidationError,
+  AccessDeniedException: BedrockAccessDeniedError,
+  ModelNotReadyException: ModelNotReadyError,
+  ModelTimeoutException: ModelTimeoutError,
+  ModelStreamErrorException: ModelStreamError,
+};
+
+/**
+ * Turns a Bedrock Runtime SDK error (thrown by `send`, or by a stream mid-way) into this
+ * package's typed error; anything else is returned unchanged.
+ */
+export function toBedrockError(error: unknown, modelId: string): unknown {
+  const name = (error as { name?: unknown })?.name;
+  const Type = typeof name === "string" ? BY_NAME[name] : undefined;
+  if (!Type) return error;
+  return new Type((error as Error).message || (name as string), modelId, { cause: error });
+}

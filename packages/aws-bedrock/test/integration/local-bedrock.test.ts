@@ -1,0 +1,184 @@
+import { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
+import { resetAll } from "@org/aws-core";
+import { type LocalBedrock, startLocalBedrock, useLocalCredentials } from "@org/aws-testing/local";
+import { NodeHttpHandler } from "@smithy/node-http-handler";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import {
+  BedrockThrottledError,
+  BedrockValidationError,
+  bedrock,
+  type ConverseStreamPart,
+  converse,
+  converseStream,
+  invokeClaude,
+  invokeModelJson,
+  ModelStreamError,
+  ModelTimeoutError,
+} from "../../src/index";
+
+const CLAUDE = "anthropic.claude-3-haiku-20240307-v1:0";
+let local: LocalBedrock;
+
+beforeAll(async () => {
+  local = await startLocalBedrock();
+  useLocalCredentials();
+  process.env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME = local.endpoint;
+});
+afterAll(() => local?.stop());
+afterEach(() => {
+  local.model.reset();
+  local.requests.length = 0;
+  resetAll();
+});
+
+async function collect(parts: AsyncIterable<ConverseStreamPart>) {
+  const seen: ConverseStreamPart[] = [];
+  for await (const part of parts) seen.push(part);
+  return seen;
+}
+
+const transports = [
+  ["HTTP/2 (the SDK's default handler, h2c)", () => {}, "2.0"],
+  [
+    "HTTP/1.1 (NodeHttpHandler)",
+    () =>
+      bedrock.inject(
+        new BedrockRuntimeClient({ requestHandler: new NodeHttpHandler(), maxAttempts: 3 }),
+      ),
+    "1.1",
+  ],
+] as const;
+
+describe.each(transports)("through the real SDK over %s", (_, setUp, httpVersion) => {
+  it("invokeModelJson sends JSON and parses the answer", async () => {
+    setUp();
+    const answer = await invokeModelJson<{ outputText: string }>("amazon.titan-text-lite-v1", {
+      inputText: "hello world",
+    });
+    expect(answer.outputText).toBe("You said: hello world");
+    const [request] = local.requests;
+    expect(request).toMatchObject({
+      operation: "invoke",
+      modelId: "amazon.titan-text-lite-v1",
+      httpVersion,
+    });
+    expect(request?.headers["content-type"]).toBe("application/json");
+    expect(request?.headers.accept).toBe("application/json");
+  });
+
+  it("invokeClaude speaks the messages API; the glossary model translates", async () => {
+    setUp();
+    const result = await invokeClaude({
+      modelId: CLAUDE,
+      system: "Translate from en to es. Answer with the translation only.",
+      prompt: "Hello world, my friend!",
+      maxTokens: 50,
+    });
+    expect(result).toEqual({
+      text: "Hola mundo, mi amigo!",
+      stopReason: "end_turn",
+      usage: { inputTokens: 4, outputTokens: 4 },
+    });
+    expect(local.requests[0]?.body).toEqual({
+      anthropic_version: "bedrock-2023-05-31",
+      max_tokens: 50,
+      messages: [{ role: "user", content: "Hello world, my friend!" }],
+      system: "Translate from en to es. Answer with the translation only.",
+    });
+  });
+
+  it("converse returns text, stop reason and usage", async () => {
+    setUp();
+    local.model.reply("Fixed answer.");
+    const result = await converse({
+      modelId: "amazon.nova-lite-v1:0",
+      prompt: "anything",
+      maxTokens: 10,
+    });
+    expect(result).toEqual({
+      text: "Fixed answer.",
+      stopReason: "end_turn",
+      usage: { inputTokens: 1, outputTokens: 2, totalTokens: 3 },
+    });
+    expect(local.requests[0]?.body).toMatchObject({ inferenceConfig: { maxTokens: 10 } });
+  });
+
+  it("converseStream yields text parts, then the end with usage", async () => {
+    setUp();
+    local.model.reply("one two three");
+    const parts = await collect(
+      converseStream({ modelId: "amazon.nova-lite-v1:0", prompt: "count" }),
+    );
+    expect(parts).toEqual([
+      { type: "text", text: "one " },
+      { type: "text", text: "two " },
+      { type: "text", text: "three" },
+      {
+        type: "end",
+        stopReason: "end_turn",
+        usage: { inputTokens: 1, outputTokens: 3, totalTokens: 4 },
+      },
+    ]);
+  });
+
+  it("a stream that fails midway throws a typed error from the iterator", async () => {
+    setUp();
+    local.model.reply("a b c d e").breakNextStream(2);
+    const seen: string[] = [];
+    const error = await (async () => {
+      for await (const part of converseStream({ modelId: "m", prompt: "x" })) {
+        if (part.type === "text") seen.push(part.text);
+      }
+    })().catch((e) => e);
+    expect(error).toBeInstanceOf(ModelStreamError);
+    expect(error.modelId).toBe("m");
+    expect(seen).toEqual(["a ", "b "]);
+  });
+
+  it("a stream throttled midway is a BedrockThrottledError", async () => {
+    setUp();
+    local.model.breakNextStream(0, "throttlingException");
+    await expect(collect(converseStream({ modelId: "m", prompt: "x" }))).rejects.toBeInstanceOf(
+      BedrockThrottledError,
+    );
+  });
+});
+
+describe("errors and retries", () => {
+  it("throttling that succeeds after the SDK's retries", async () => {
+    local.model.failNext("ThrottlingException", 2);
+    const result = await converse({ modelId: "m", prompt: "hello" });
+    expect(result.text).toBe("You said: hello");
+    expect(local.requests).toHaveLength(3);
+  });
+
+  it("throttling that exhausts the retries is a BedrockThrottledError with the model id", async () => {
+    local.model.failNext("ThrottlingException", Number.POSITIVE_INFINITY);
+    const error = await converse({ modelId: "busy-model", prompt: "hello" }).catch((e) => e);
+    expect(error).toBeInstanceOf(BedrockThrottledError);
+    expect(error.modelId).toBe("busy-model");
+    expect(error.cause.name).toBe("ThrottlingException");
+    expect(local.requests).toHaveLength(3);
+  });
+
+  it("the Nth call fails as scripted; validation errors are not retried", async () => {
+    local.model.failOnCall(2, "ValidationException");
+    await converse({ modelId: "m", prompt: "first" });
+    await expect(invokeModelJson("m", {})).rejects.toBeInstanceOf(BedrockValidationError);
+    expect(local.requests).toHaveLength(2);
+  });
+
+  it("a model timeout is a ModelTimeoutError", async () => {
+    local.model.failNext("ModelTimeoutException");
+    await expect(invokeClaude({ modelId: CLAUDE, prompt: "x" })).rejects.toBeInstanceOf(
+      ModelTimeoutError,
+    );
+  });
+
+  it("added latency delays the answer", async () => {
+    local.model.latencyMs = 150;
+    const started = performance.now();
+    await converse({ modelId: "m", prompt: "slow" });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+  });
+});
