@@ -1,7 +1,15 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: ["src/index.ts", "src/local/index.ts", "src/local/dynamodb-global-setup.ts"],
+  entry: [
+    "src/index.ts",
+    "src/local/index.ts",
+    "src/local/dynamodb-global-setup.ts",
+    "src/dynamodb/index.ts",
+    "src/cognito/index.ts",
+    "src/bedrock/index.ts",
+    "src/vitest-setup.ts",
+  ],
   format: ["esm", "cjs"],
   dts: true,
   clean: true,

@@ -3,5 +3,11 @@ import { workspaceSourceAliases } from "../../vitest.shared.ts";
 
 export default defineProject({
   resolve: { alias: workspaceSourceAliases },
-  test: { name: "aws-testing", include: ["test/**/*.test.ts"], testTimeout: 60_000 },
+  test: {
+    name: "aws-testing",
+    include: ["test/**/*.test.ts"],
+    setupFiles: ["./src/vitest-setup.ts"],
+    unstubEnvs: true,
+    testTimeout: 60_000,
+  },
 });

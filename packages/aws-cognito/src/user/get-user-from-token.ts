@@ -48,14 +48,18 @@ export async function getUserFromToken(
   const attributes = Object.fromEntries(
     (output.UserAttributes ?? []).map(({ Name, Value }) => [Name, Value]),
   );
-  const { payload } = decomposeUnverifiedJwt(accessToken);
   return userFromClaims(
-    {
-      ...attributes,
-      username: output.Username,
-      "cognito:groups": payload["cognito:groups"],
-      token: payload,
-    },
+    { ...attributes, username: output.Username, "cognito:groups": groupsOf(accessToken) },
     options.requiredGroups,
   );
+}
+
+// Cognito accepted the token, so its groups can be read; Cognito's tokens are JWTs, but
+// GetUser is the judge here, so a token that is not one simply has no groups.
+function groupsOf(accessToken: string): unknown {
+  try {
+    return decomposeUnverifiedJwt(accessToken).payload["cognito:groups"];
+  } catch {
+    return undefined;
+  }
 }

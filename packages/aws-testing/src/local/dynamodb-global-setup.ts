@@ -1,10 +1,8 @@
-import { startDynamoLocal } from "./dynamodb-local";
-import { useLocalCredentials } from "./local-credentials";
+import { localStandIns } from "./local-stand-ins";
 
 /**
- * A vitest `globalSetup` that starts DynamoDB Local once for a test project, points the SDK
- * at it (`AWS_ENDPOINT_URL_DYNAMODB`, a region and dummy credentials for the test workers)
- * and stops it after the run.
+ * A ready-made vitest `globalSetup` that starts DynamoDB Local alone for a test project
+ * (`localStandIns({ dynamodb: true })`).
  *
  * @example
  * ```ts
@@ -14,9 +12,4 @@ import { useLocalCredentials } from "./local-credentials";
  * });
  * ```
  */
-export default async function setup(): Promise<() => Promise<void>> {
-  const dynamo = await startDynamoLocal();
-  useLocalCredentials();
-  process.env.AWS_ENDPOINT_URL_DYNAMODB = dynamo.endpoint;
-  return () => dynamo.stop();
-}
+export default localStandIns({ dynamodb: true });

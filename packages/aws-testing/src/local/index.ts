@@ -36,3 +36,4 @@ export {
 export { LocalServiceError } from "./errors";
 export { freePort } from "./free-port";
 export { useLocalCredentials } from "./local-credentials";
+export { type LocalStandInsOptions, localStandIns } from "./local-stand-ins";

@@ -1,0 +1,21 @@
+/**
+ * The vitest setup file of `@org/aws-testing`: registers the aws-sdk-client-mock matchers
+ * (`toHaveReceivedCommandWith`, ...) with their types, and after each test restores the
+ * mocks made with this package and resets every singleton, table-handle cache and token
+ * verifier (with its JWKS cache).
+ *
+ * @example
+ * ```ts
+ * // vitest.config.ts
+ * export default defineConfig({ test: { setupFiles: ["@org/aws-testing/vitest-setup"] } });
+ * ```
+ */
+import "aws-sdk-client-mock-vitest/extend";
+import { resetAll } from "@org/aws-core";
+import { afterEach } from "vitest";
+import { restoreMocks } from "./mocks/mock-singleton-client";
+
+afterEach(() => {
+  restoreMocks();
+  resetAll();
+});
