@@ -6,22 +6,21 @@ import { userFromClaims } from "./user-from-claims";
 /** Larger Authorization headers are refused unread (API Gateway allows 10 KB of headers). */
 export const MAX_AUTHORIZATION_HEADER_LENGTH = 8_192;
 
-/** The parts of an API Gateway event (HTTP API v2 or REST) this reads. */
+/** The authorizer part of an API Gateway request context, as far as it is read here. */
+interface AuthorizerLike {
+  /** HTTP API JWT authorizer. */
+  readonly jwt?: { readonly claims?: Readonly<Record<string, unknown>> } | undefined;
+  /** REST API Cognito authorizer. */
+  readonly claims?: Readonly<Record<string, unknown>> | undefined;
+}
+
+/**
+ * The parts of an API Gateway event (HTTP API v2 or REST) this reads: `headers` and
+ * `requestContext.authorizer`. Any API Gateway event type fits.
+ */
 export interface ApiGatewayEventLike {
   readonly headers?: Readonly<Record<string, string | undefined>> | null | undefined;
-  readonly requestContext?:
-    | {
-        readonly authorizer?:
-          | {
-              /** HTTP API JWT authorizer. */
-              readonly jwt?: { readonly claims?: Readonly<Record<string, unknown>> } | undefined;
-              /** REST API Cognito authorizer. */
-              readonly claims?: Readonly<Record<string, unknown>> | undefined;
-            }
-          | null
-          | undefined;
-      }
-    | undefined;
+  readonly requestContext?: object | undefined;
 }
 
 function authorizationHeader(event: ApiGatewayEventLike): string | undefined {
@@ -71,7 +70,8 @@ export async function getUserFromEvent(
   event: ApiGatewayEventLike,
   options: UserOptions = {},
 ): Promise<User> {
-  const authorizer = event?.requestContext?.authorizer;
+  const authorizer = (event?.requestContext as { authorizer?: AuthorizerLike | null } | undefined)
+    ?.authorizer;
   const trustedClaims = authorizer?.jwt?.claims ?? authorizer?.claims;
   if (trustedClaims && typeof trustedClaims === "object") {
     return userFromClaims({ ...trustedClaims }, options.requiredGroups);

@@ -10,6 +10,8 @@ export interface HttpRequestOptions {
   readonly method?: string;
   /** Default `/`. */
   readonly path?: string;
+  /** The route that matched, e.g. `GET /users/{id}`. Default `<method> <path>`. */
+  readonly routeKey?: string;
   /** A string is sent as is; anything else as JSON. */
   readonly body?: unknown;
   readonly headers?: Record<string, string>;
@@ -56,9 +58,10 @@ export function httpApiEvent(
   );
   const query = options.query ?? {};
   const now = new Date();
+  const routeKey = options.routeKey ?? `${method} ${path}`;
   return {
     version: "2.0",
-    routeKey: `${method} ${path}`,
+    routeKey,
     rawPath: path,
     rawQueryString: new URLSearchParams(query).toString(),
     headers,
@@ -77,7 +80,7 @@ export function httpApiEvent(
         userAgent: headers["user-agent"] ?? "test",
       },
       requestId: crypto.randomUUID(),
-      routeKey: `${method} ${path}`,
+      routeKey,
       stage: "$default",
       time: now.toISOString(),
       timeEpoch: now.getTime(),
