@@ -1,3 +1,8 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { bundledPackages, bundleHandler, fixture } from "./bundle";
 
@@ -30,5 +35,33 @@ describe("a handler bundles only the clients it imports", () => {
     ]) {
       expect(packages, absent).not.toContain(absent);
     }
+  });
+
+  it("error names survive minification (handlers map them to HTTP statuses)", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "error-names-")), "index.mjs");
+    await build({
+      entryPoints: [fixture("error-names.ts")],
+      outfile: out,
+      bundle: true,
+      minify: true,
+      format: "esm",
+      platform: "node",
+      mainFields: ["module", "main"],
+      tsconfigRaw: "{}",
+      logLevel: "silent",
+      banner: {
+        js: "import{createRequire as __cr}from'module';const require=__cr(import.meta.url);",
+      },
+    });
+    writeFileSync(join(out, "..", "package.json"), "{}");
+    const names = JSON.parse(execFileSync(process.execPath, [out], { encoding: "utf8" }));
+    expect(names).toEqual([
+      "MissingRegionError",
+      "NotFoundError",
+      "ConflictError",
+      "UnauthorizedError",
+      "ForbiddenError",
+      "BedrockThrottledError",
+    ]);
   });
 });

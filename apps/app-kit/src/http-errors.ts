@@ -1,17 +1,18 @@
 /** An error that is the caller's fault, answered with its status and message. */
 export class HttpError extends Error {
+  override readonly name: string = "HttpError";
   constructor(
     readonly statusCode: number,
     message: string,
     readonly details?: unknown,
   ) {
     super(message);
-    this.name = new.target.name;
   }
 }
 
 /** 400: the request is malformed or invalid; `details` lists what. */
 export class BadRequestError extends HttpError {
+  override readonly name: string = "BadRequestError";
   constructor(message: string, details?: unknown) {
     super(400, message, details);
   }
@@ -19,6 +20,7 @@ export class BadRequestError extends HttpError {
 
 /** 404: nothing there. */
 export class NotFoundHttpError extends HttpError {
+  override readonly name: string = "NotFoundHttpError";
   constructor(message = "Not found") {
     super(404, message);
   }

@@ -27,7 +27,11 @@ beforeEach(() => {
 describe("users-api", () => {
   it("GET /users/{id} reads the user, 404 when absent", async () => {
     mockDocumentClient().on(GetCommand).resolvesOnce({ Item: item }).resolves({});
-    const found = await call({ routeKey: "GET /users/{id}", path: "/users/1", pathParameters: { id: "1" } });
+    const found = await call({
+      routeKey: "GET /users/{id}",
+      path: "/users/1",
+      pathParameters: { id: "1" },
+    });
     expect(found).toEqual({
       status: 200,
       body: {
@@ -39,7 +43,10 @@ describe("users-api", () => {
         updatedAt: "t",
       },
     });
-    expect((await call({ routeKey: "GET /users/{id}", path: "/users/2", pathParameters: { id: "2" } })).status).toBe(404);
+    expect(
+      (await call({ routeKey: "GET /users/{id}", path: "/users/2", pathParameters: { id: "2" } }))
+        .status,
+    ).toBe(404);
   });
 
   it("PUT /users/{id} creates, 409 when it exists, 400 when invalid", async () => {
@@ -50,10 +57,26 @@ describe("users-api", () => {
       .rejects(new ConditionalCheckFailedException({ message: "exists", $metadata: {} }));
     const body = { email: "ada@example.com", name: "Ada" };
     expect(
-      (await call({ method: "PUT", routeKey: "PUT /users/{id}", path: "/users/1", pathParameters: { id: "1" }, body })).status,
+      (
+        await call({
+          method: "PUT",
+          routeKey: "PUT /users/{id}",
+          path: "/users/1",
+          pathParameters: { id: "1" },
+          body,
+        })
+      ).status,
     ).toBe(201);
     expect(
-      (await call({ method: "PUT", routeKey: "PUT /users/{id}", path: "/users/1", pathParameters: { id: "1" }, body })).status,
+      (
+        await call({
+          method: "PUT",
+          routeKey: "PUT /users/{id}",
+          path: "/users/1",
+          pathParameters: { id: "1" },
+          body,
+        })
+      ).status,
     ).toBe(409);
     const invalid = await call({
       method: "PUT",

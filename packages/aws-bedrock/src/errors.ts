@@ -13,6 +13,7 @@ import { AwsCoreError } from "@org/aws-core";
  * ```
  */
 export class BedrockError extends AwsCoreError {
+  override readonly name: string = "BedrockError";
   constructor(
     message: string,
     readonly modelId: string,
@@ -30,7 +31,9 @@ export class BedrockError extends AwsCoreError {
  * if (error instanceof BedrockThrottledError) return { statusCode: 429 };
  * ```
  */
-export class BedrockThrottledError extends BedrockError {}
+export class BedrockThrottledError extends BedrockError {
+  override readonly name: string = "BedrockThrottledError";
+}
 
 /**
  * The request does not fit the model: a bad body, too many tokens, an unknown parameter.
@@ -39,7 +42,9 @@ export class BedrockThrottledError extends BedrockError {}
  * if (error instanceof BedrockValidationError) return { statusCode: 400 };
  * ```
  */
-export class BedrockValidationError extends BedrockError {}
+export class BedrockValidationError extends BedrockError {
+  override readonly name: string = "BedrockValidationError";
+}
 
 /**
  * The role may not call this model, or the model is not enabled in the account/region.
@@ -48,7 +53,9 @@ export class BedrockValidationError extends BedrockError {}
  * if (error instanceof BedrockAccessDeniedError) console.error("enable model access for", error.modelId);
  * ```
  */
-export class BedrockAccessDeniedError extends BedrockError {}
+export class BedrockAccessDeniedError extends BedrockError {
+  override readonly name: string = "BedrockAccessDeniedError";
+}
 
 /**
  * The model is not ready (still being provisioned or loaded), even after the SDK's retries.
@@ -57,7 +64,9 @@ export class BedrockAccessDeniedError extends BedrockError {}
  * if (error instanceof ModelNotReadyError) return { statusCode: 503 };
  * ```
  */
-export class ModelNotReadyError extends BedrockError {}
+export class ModelNotReadyError extends BedrockError {
+  override readonly name: string = "ModelNotReadyError";
+}
 
 /**
  * The model took too long to answer.
@@ -66,7 +75,9 @@ export class ModelNotReadyError extends BedrockError {}
  * if (error instanceof ModelTimeoutError) return { statusCode: 504 };
  * ```
  */
-export class ModelTimeoutError extends BedrockError {}
+export class ModelTimeoutError extends BedrockError {
+  override readonly name: string = "ModelTimeoutError";
+}
 
 /**
  * A streamed answer broke off after it had started.
@@ -75,7 +86,9 @@ export class ModelTimeoutError extends BedrockError {}
  * for await (const part of converseStream(request)) {} // may throw ModelStreamError
  * ```
  */
-export class ModelStreamError extends BedrockError {}
+export class ModelStreamError extends BedrockError {
+  override readonly name: string = "ModelStreamError";
+}
 
 const BY_NAME: Record<string, typeof BedrockError> = {
   ThrottlingException: BedrockThrottledError,

@@ -15,6 +15,7 @@ import { AwsCoreError } from "@org/aws-core";
  * ```
  */
 export class AuthError extends AwsCoreError {
+  override readonly name: string = "AuthError";
   constructor(
     message: string,
     readonly statusCode: 401 | 403,
@@ -34,6 +35,7 @@ export class AuthError extends AwsCoreError {
  * ```
  */
 export class UnauthorizedError extends AuthError {
+  override readonly name: string = "UnauthorizedError";
   constructor(message: string, options?: ErrorOptions) {
     super(message, 401, options);
   }
@@ -48,6 +50,7 @@ export class UnauthorizedError extends AuthError {
  * ```
  */
 export class ForbiddenError extends AuthError {
+  override readonly name: string = "ForbiddenError";
   constructor(
     message: string,
     readonly requiredGroups: readonly string[] = [],

@@ -1,5 +1,6 @@
 /**
  * Base class of every error thrown by `@org/aws-*` packages. Catch it to handle them all.
+ * Every class sets its `name` explicitly, so it survives minified bundles.
  *
  * @example
  * ```ts
@@ -14,10 +15,7 @@
  * ```
  */
 export class AwsCoreError extends Error {
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
-    this.name = new.target.name;
-  }
+  override readonly name: string = "AwsCoreError";
 }
 
 /**
@@ -30,6 +28,7 @@ export class AwsCoreError extends Error {
  * ```
  */
 export class MissingRegionError extends AwsCoreError {
+  override readonly name: string = "MissingRegionError";
   constructor(readonly clientName: string) {
     super(`No region for the "${clientName}" client: set AWS_REGION or configure({ region })`);
   }
@@ -48,6 +47,7 @@ export class MissingRegionError extends AwsCoreError {
  * ```
  */
 export class InvalidConfigError extends AwsCoreError {
+  override readonly name: string = "InvalidConfigError";
   constructor(
     readonly setting: string,
     readonly value: unknown,
@@ -69,6 +69,7 @@ export class InvalidConfigError extends AwsCoreError {
  * ```
  */
 export class ClientAlreadyCreatedError extends AwsCoreError {
+  override readonly name: string = "ClientAlreadyCreatedError";
   constructor(
     readonly clientNames: readonly string[],
     what = "its configuration",
@@ -87,6 +88,7 @@ export class ClientAlreadyCreatedError extends AwsCoreError {
  * ```
  */
 export class InvalidClientError extends AwsCoreError {
+  override readonly name: string = "InvalidClientError";
   constructor(readonly clientName: string) {
     super(`Not an AWS SDK v3 client (no send() or middlewareStack): cannot inject "${clientName}"`);
   }
@@ -106,6 +108,7 @@ export class InvalidClientError extends AwsCoreError {
  * ```
  */
 export class SingletonCreationError extends AwsCoreError {
+  override readonly name: string = "SingletonCreationError";
   constructor(
     readonly singletonName: string,
     cause: unknown,

@@ -123,3 +123,11 @@ describe("lazySingleton", () => {
     expect(getSingletonCreations()).toEqual([]);
   });
 });
+
+describe("error names", () => {
+  it("are set explicitly (minified bundles rename classes)", async () => {
+    const { MissingRegionError, SingletonCreationError } = await import("../src/index");
+    expect(new MissingRegionError("x").name).toBe("MissingRegionError");
+    expect(new SingletonCreationError("x", new Error("y")).name).toBe("SingletonCreationError");
+  });
+});

@@ -23,6 +23,7 @@ export interface DynamoErrorContext {
  * ```
  */
 export class DynamoError extends AwsCoreError {
+  override readonly name: string = "DynamoError";
   readonly table: string | undefined;
   readonly key: ItemKey | undefined;
 
@@ -54,7 +55,9 @@ function safeJson(value: unknown): string {
  * const user = await users.getOrThrow("42"); // throws NotFoundError when absent
  * ```
  */
-export class NotFoundError extends DynamoError {}
+export class NotFoundError extends DynamoError {
+  override readonly name: string = "NotFoundError";
+}
 
 /**
  * A write lost a race or broke a rule: the item already exists (create), was changed since
@@ -71,7 +74,9 @@ export class NotFoundError extends DynamoError {}
  * }
  * ```
  */
-export class ConflictError extends DynamoError {}
+export class ConflictError extends DynamoError {
+  override readonly name: string = "ConflictError";
+}
 
 /**
  * Input that DynamoDB or a schema refused: a bad key, a wrong type, an invalid expression.
@@ -87,6 +92,7 @@ export class ConflictError extends DynamoError {}
  * ```
  */
 export class ValidationError extends DynamoError {
+  override readonly name: string = "ValidationError";
   readonly issues: readonly string[];
 
   constructor(
@@ -107,7 +113,9 @@ export class ValidationError extends DynamoError {
  * if (error instanceof ItemTooLargeError) await s3.putObject(...);
  * ```
  */
-export class ItemTooLargeError extends ValidationError {}
+export class ItemTooLargeError extends ValidationError {
+  override readonly name: string = "ItemTooLargeError";
+}
 
 /**
  * A pagination cursor was not one this library produced for this query (tampered, truncated
@@ -123,7 +131,9 @@ export class ItemTooLargeError extends ValidationError {}
  * }
  * ```
  */
-export class InvalidCursorError extends ValidationError {}
+export class InvalidCursorError extends ValidationError {
+  override readonly name: string = "InvalidCursorError";
+}
 
 /**
  * DynamoDB kept throttling after the SDK's own retries. Back off, or raise the table's
@@ -134,7 +144,9 @@ export class InvalidCursorError extends ValidationError {}
  * if (error instanceof ThrottledError) return { statusCode: 429 };
  * ```
  */
-export class ThrottledError extends DynamoError {}
+export class ThrottledError extends DynamoError {
+  override readonly name: string = "ThrottledError";
+}
 
 /**
  * A batch write or read still had unprocessed entries after every retry. Nothing was
@@ -150,6 +162,7 @@ export class ThrottledError extends DynamoError {}
  * ```
  */
 export class BatchIncompleteError extends DynamoError {
+  override readonly name: string = "BatchIncompleteError";
   constructor(
     readonly operation: "write" | "read",
     readonly unprocessedKeys: readonly ItemKey[],
@@ -185,6 +198,7 @@ export type TransactionReason = DynamoError | undefined;
  * ```
  */
 export class TransactionCancelledError extends DynamoError {
+  override readonly name: string = "TransactionCancelledError";
   constructor(
     readonly reasons: readonly TransactionReason[],
     options?: ErrorOptions,

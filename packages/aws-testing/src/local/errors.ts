@@ -14,6 +14,7 @@ import { AwsCoreError } from "@org/aws-core";
  * ```
  */
 export class LocalServiceError extends AwsCoreError {
+  override readonly name: string = "LocalServiceError";
   constructor(
     message: string,
     readonly output = "",

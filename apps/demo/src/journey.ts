@@ -1,0 +1,155 @@
+import type { Stack } from "./stack";
+
+/** One scripted request and the status it must answer with. */
+export interface Step {
+  readonly title: string;
+  readonly method: string;
+  readonly path: string | ((context: JourneyContext) => string);
+  readonly body?: unknown | ((context: JourneyContext) => unknown);
+  readonly auth: boolean;
+  readonly expectStatus: number;
+  /** Keeps what later steps need (a cursor, a version). */
+  readonly remember?: (body: Record<string, unknown>, context: JourneyContext) => void;
+}
+
+/** What the steps share. */
+export interface JourneyContext {
+  readonly userId: string;
+  cursor?: string;
+  version?: number;
+}
+
+/** The scripted journey of `pnpm demo`. */
+export const JOURNEY: readonly Step[] = [
+  {
+    title: "Health (no client touched)",
+    method: "GET",
+    path: "/health",
+    auth: false,
+    expectStatus: 200,
+  },
+  ...[
+    ["hello world", "en-es"],
+    ["good morning my friend", "en-fr"],
+    ["thank you for the coffee", "en-de"],
+  ].map(([text, direction]) => ({
+    title: `Translate "${text}" (${direction})`,
+    method: "POST",
+    path: "/translations",
+    body: { text, direction },
+    auth: true,
+    expectStatus: 201,
+  })),
+  {
+    title: "History, first page of 2",
+    method: "GET",
+    path: "/translations?limit=2",
+    auth: true,
+    expectStatus: 200,
+    remember: (body, context) => {
+      context.cursor = (body.cursor as string | null) ?? undefined;
+    },
+  },
+  {
+    title: "History, next page",
+    method: "GET",
+    path: (context) => `/translations?limit=2&cursor=${encodeURIComponent(context.cursor ?? "")}`,
+    auth: true,
+    expectStatus: 200,
+  },
+  {
+    title: "Read the user (not there yet)",
+    method: "GET",
+    path: (c) => `/users/${c.userId}`,
+    auth: true,
+    expectStatus: 404,
+  },
+  {
+    title: "Create the user",
+    method: "PUT",
+    path: (c) => `/users/${c.userId}`,
+    body: { email: "demo@example.com", name: "Demo User" },
+    auth: true,
+    expectStatus: 201,
+  },
+  {
+    title: "Read the user",
+    method: "GET",
+    path: (c) => `/users/${c.userId}`,
+    auth: true,
+    expectStatus: 200,
+    remember: (body, context) => {
+      context.version = body.version as number;
+    },
+  },
+  {
+    title: "Update the user (optimistic locking on version)",
+    method: "PUT",
+    path: (c) => `/users/${c.userId}`,
+    body: (c) => ({ email: "demo@example.com", name: "Demo User (renamed)", version: c.version }),
+    auth: true,
+    expectStatus: 200,
+  },
+  {
+    title: "A bad request: unknown direction",
+    method: "POST",
+    path: "/translations",
+    body: { text: "hello", direction: "en-xx" },
+    auth: true,
+    expectStatus: 400,
+  },
+  {
+    title: "An unauthenticated request",
+    method: "POST",
+    path: "/translations",
+    body: { text: "hello", direction: "en-es" },
+    auth: false,
+    expectStatus: 401,
+  },
+];
+
+/** The outcome of one step. */
+export interface StepResult {
+  readonly step: Step;
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
+  readonly body: unknown;
+  readonly ok: boolean;
+}
+
+/** Runs the journey against a started stack, step by step. */
+export async function* runJourney(stack: Stack, accessToken: string): AsyncGenerator<StepResult> {
+  const context: JourneyContext = { userId: stack.userId };
+  for (const step of JOURNEY) {
+    const path = typeof step.path === "function" ? step.path(context) : step.path;
+    const body =
+      typeof step.body === "function"
+        ? (step.body as (c: JourneyContext) => unknown)(context)
+        : step.body;
+    const response = await fetch(`${stack.url}${path}`, {
+      method: step.method,
+      headers: {
+        "content-type": "application/json",
+        ...(step.auth ? { authorization: `Bearer ${accessToken}` } : {}),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {}
+    if (response.status === step.expectStatus && parsed && typeof parsed === "object") {
+      step.remember?.(parsed as Record<string, unknown>, context);
+    }
+    yield {
+      step,
+      method: step.method,
+      path,
+      status: response.status,
+      body: parsed,
+      ok: response.status === step.expectStatus,
+    };
+  }
+}

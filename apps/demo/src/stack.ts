@@ -1,0 +1,103 @@
+import { fileURLToPath } from "node:url";
+import {
+  createTables,
+  createUser,
+  createUserPoolClient,
+  signIn,
+  startCognitoLocal,
+  startDynamoLocal,
+  startLocalBedrock,
+  useLocalCredentials,
+} from "@org/aws-testing/local";
+import { type LogSink, startLocalRunner } from "@org/local-lambda-runner";
+
+const appDist = (app: string) => fileURLToPath(new URL(`../../${app}/dist/`, import.meta.url));
+
+/** The demo user that `pnpm dev` and `pnpm demo` sign in as. */
+export const DEMO_USER = {
+  username: "demo",
+  password: "Demo-passw0rd!",
+  email: "demo@example.com",
+};
+const REGION = "us-east-1";
+const TABLE = "app";
+const MODEL_ID = "anthropic.claude-3-haiku-20240307-v1:0";
+
+/** The routes of both apps, as the HTTP API in `apps/infra` declares them. */
+export const ROUTES = [
+  { method: "GET", path: "/health", function: "translation-api" },
+  { method: "POST", path: "/translations", function: "translation-api" },
+  { method: "GET", path: "/translations", function: "translation-api" },
+  { method: "GET", path: "/users/{id}", function: "users-api" },
+  { method: "PUT", path: "/users/{id}", function: "users-api" },
+];
+
+/** Everything `startStack` started. */
+export type Stack = Awaited<ReturnType<typeof startStack>>;
+
+/**
+ * Starts DynamoDB Local, cognito-local and the local Bedrock Runtime; creates the table, the
+ * user pool client and the demo user; and serves both apps through the local Lambda runner
+ * on 127.0.0.1. `stop()` stops everything, in reverse order.
+ */
+export async function startStack(options: { port?: number; log?: LogSink | false } = {}) {
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const stopOne of stops.reverse()) await stopOne().catch(() => {});
+  };
+  try {
+    useLocalCredentials();
+    const dynamo = await startDynamoLocal();
+    stops.push(dynamo.stop);
+    await createTables(dynamo.endpoint, [{ name: TABLE, partitionKey: "PK", sortKey: "SK" }]);
+
+    const cognito = await startCognitoLocal({ region: REGION });
+    stops.push(cognito.stop);
+    const clientId = await createUserPoolClient(cognito, "demo");
+    const userId = await createUser(cognito, { ...DEMO_USER, groups: ["translators"] });
+
+    const bedrock = await startLocalBedrock();
+    stops.push(bedrock.stop);
+
+    const env = {
+      AWS_REGION: REGION,
+      AWS_ACCESS_KEY_ID: "local",
+      AWS_SECRET_ACCESS_KEY: "local",
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint,
+      AWS_ENDPOINT_URL_BEDROCK_RUNTIME: bedrock.endpoint,
+      TABLE_NAME: TABLE,
+      COGNITO_USER_POOL_ID: cognito.userPoolId,
+      COGNITO_CLIENT_ID: clientId,
+      BEDROCK_MODEL_ID: MODEL_ID,
+    };
+    const runner = await startLocalRunner({
+      functions: {
+        "translation-api": {
+          bundleDir: appDist("translation-api"),
+          handler: "index.handler",
+          env,
+          timeoutMs: 10_000,
+          memoryMb: 256,
+        },
+        "users-api": {
+          bundleDir: appDist("users-api"),
+          handler: "index.handler",
+          env,
+          timeoutMs: 10_000,
+          memoryMb: 128,
+        },
+      },
+      routes: ROUTES,
+      ...(options.port !== undefined ? { port: options.port } : {}),
+      ...(options.log !== undefined ? { log: options.log } : {}),
+    });
+    stops.push(() => runner.stop());
+
+    const signInDemoUser = () => signIn(cognito, { clientId, ...DEMO_USER });
+    return { url: runner.url, runner, bedrock, userId, signInDemoUser, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

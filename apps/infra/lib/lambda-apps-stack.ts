@@ -1,0 +1,149 @@
+import {
+  ArnFormat,
+  CfnOutput,
+  Duration,
+  type RemovalPolicy,
+  Stack,
+  type StackProps,
+} from "aws-cdk-lib";
+import { HttpApi, HttpMethod, HttpNoneAuthorizer } from "aws-cdk-lib/aws-apigatewayv2";
+import { HttpUserPoolAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
+import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
+import { PolicyStatement } from "aws-cdk-lib/aws-iam";
+import type { Construct } from "constructs";
+import { DataTable } from "./constructs/data-table";
+import { LambdaApp } from "./constructs/lambda-app";
+import { UserAuth } from "./constructs/user-auth";
+
+/** The Bedrock model translation-api calls unless told otherwise (same as the app's default). */
+export const DEFAULT_BEDROCK_MODEL_ID = "anthropic.claude-3-haiku-20240307-v1:0";
+
+/** Props of {@link LambdaAppsStack}. */
+export interface LambdaAppsStackProps extends StackProps {
+  /** Folder of translation-api's bundle (`index.mjs`), e.g. `apps/translation-api/dist`. */
+  readonly translationApiAssetPath: string;
+  /** Folder of users-api's bundle (`index.mjs`), e.g. `apps/users-api/dist`. */
+  readonly usersApiAssetPath: string;
+  /**
+   * The Bedrock foundation model translation-api may invoke, in the stack's region. Must be a
+   * foundation-model id (not a cross-region inference profile such as `us.anthropic...`):
+   * the IAM policy allows exactly `arn:<partition>:bedrock:<region>::foundation-model/<id>`.
+   * @defaultValue {@link DEFAULT_BEDROCK_MODEL_ID}
+   */
+  readonly bedrockModelId?: string | undefined;
+  /**
+   * Removal policy of the stateful resources (the table and the user pool).
+   * @defaultValue `RemovalPolicy.RETAIN`
+   */
+  readonly dataRemovalPolicy?: RemovalPolicy | undefined;
+}
+
+/**
+ * The repo's two sample Lambda apps behind one HTTP API:
+ *
+ * - `translation-api`: `POST /translations`, `GET /translations` (Cognito JWT) and
+ *   `GET /health` (public); reads/writes the table and invokes one Bedrock model;
+ * - `users-api`: `GET /users/{id}`, `PUT /users/{id}` (Cognito JWT); reads/writes the table.
+ *
+ * The stack is environment-agnostic (no lookups), so it synthesizes without AWS credentials.
+ */
+export class LambdaAppsStack extends Stack {
+  /** The shared single-table-design table. */
+  readonly table: DataTable;
+  /** The user pool and its app client. */
+  readonly auth: UserAuth;
+  /** The translation-api function. */
+  readonly translationApi: LambdaApp;
+  /** The users-api function. */
+  readonly usersApi: LambdaApp;
+  /** The HTTP API in front of both functions. */
+  readonly httpApi: HttpApi;
+
+  constructor(scope: Construct, id: string, props: LambdaAppsStackProps) {
+    super(scope, id, props);
+    const modelId = props.bedrockModelId ?? DEFAULT_BEDROCK_MODEL_ID;
+    const removalPolicy = props.dataRemovalPolicy;
+
+    this.table = new DataTable(this, "Data", { removalPolicy });
+    this.auth = new UserAuth(this, "Auth", { removalPolicy });
+    const { table } = this.table;
+    const { userPool, userPoolClient } = this.auth;
+
+    this.translationApi = new LambdaApp(this, "TranslationApi", {
+      assetPath: props.translationApiAssetPath,
+      description: "translation-api: translations through Bedrock, history in DynamoDB",
+      memorySize: 256,
+      // Below the HTTP API's 30 s integration timeout, so the function's own error reaches the caller.
+      timeout: Duration.seconds(28),
+      environment: {
+        TABLE_NAME: table.tableName,
+        COGNITO_USER_POOL_ID: userPool.userPoolId,
+        COGNITO_CLIENT_ID: userPoolClient.userPoolClientId,
+        BEDROCK_MODEL_ID: modelId,
+      },
+    });
+    this.usersApi = new LambdaApp(this, "UsersApi", {
+      assetPath: props.usersApiAssetPath,
+      description: "users-api: users in DynamoDB",
+      memorySize: 128,
+      timeout: Duration.seconds(10),
+      environment: {
+        TABLE_NAME: table.tableName,
+        COGNITO_USER_POOL_ID: userPool.userPoolId,
+      },
+    });
+
+    // Least privilege. Verifying Cognito JWTs needs no IAM permission (public JWKS), and
+    // Cognito's GetUser is authorized by the caller's access token: neither app gets cognito-idp.
+    table.grantReadWriteData(this.translationApi.function);
+    table.grantReadWriteData(this.usersApi.function);
+    this.translationApi.function.addToRolePolicy(
+      new PolicyStatement({
+        actions: ["bedrock:InvokeModel"],
+        resources: [
+          this.formatArn({
+            service: "bedrock",
+            account: "",
+            resource: "foundation-model",
+            resourceName: modelId,
+            arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+          }),
+        ],
+      }),
+    );
+
+    // Every route needs a valid token from the app client unless it opts out explicitly.
+    this.httpApi = new HttpApi(this, "HttpApi", {
+      description: "translation-api and users-api",
+      defaultAuthorizer: new HttpUserPoolAuthorizer("CognitoAuthorizer", userPool, {
+        userPoolClients: [userPoolClient],
+      }),
+    });
+    const translation = new HttpLambdaIntegration("Translation", this.translationApi.function);
+    const users = new HttpLambdaIntegration("Users", this.usersApi.function);
+    this.httpApi.addRoutes({
+      path: "/translations",
+      methods: [HttpMethod.POST, HttpMethod.GET],
+      integration: translation,
+    });
+    this.httpApi.addRoutes({
+      path: "/users/{id}",
+      methods: [HttpMethod.GET, HttpMethod.PUT],
+      integration: users,
+    });
+    this.httpApi.addRoutes({
+      path: "/health",
+      methods: [HttpMethod.GET],
+      integration: translation,
+      authorizer: new HttpNoneAuthorizer(),
+    });
+
+    new CfnOutput(this, "ApiUrl", {
+      description: "Base URL of the HTTP API",
+      value: this.httpApi.apiEndpoint,
+    });
+    new CfnOutput(this, "UserPoolId", { value: userPool.userPoolId });
+    new CfnOutput(this, "UserPoolClientId", { value: userPoolClient.userPoolClientId });
+    new CfnOutput(this, "TableName", { value: table.tableName });
+  }
+}

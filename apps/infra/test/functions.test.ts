@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_BEDROCK_MODEL_ID } from "../lib/lambda-apps-stack";
+import { bundleFixture } from "./support/fixtures";
+import { logicalId, synthStack } from "./support/synth";
+
+const fixture = bundleFixture();
+const synth = synthStack(fixture);
+const { stack, template } = synth;
+const functions = template.findResources("AWS::Lambda::Function");
+const translation = functions[logicalId(stack, stack.translationApi.function)]?.Properties;
+const users = functions[logicalId(stack, stack.usersApi.function)]?.Properties;
+const ref = (construct: Parameters<typeof logicalId>[1]) => ({ Ref: logicalId(stack, construct) });
+
+describe("Lambda functions", () => {
+  it("are exactly the two apps", () => {
+    expect(Object.keys(functions)).toHaveLength(2);
+    expect(translation).toBeDefined();
+    expect(users).toBeDefined();
+  });
+
+  it.each([
+    ["translation-api", () => translation],
+    ["users-api", () => users],
+  ])("%s runs the prebuilt bundle on Node.js 20, arm64", (_, props) => {
+    expect(props()).toMatchObject({
+      Runtime: "nodejs20.x",
+      Architectures: ["arm64"],
+      Handler: "index.handler",
+      Code: { S3Bucket: expect.anything(), S3Key: expect.stringMatching(/\.zip$/) },
+    });
+  });
+
+  it("translation-api: 256 MB, 28 s, table, user pool, client and model in its environment", () => {
+    expect(translation).toMatchObject({ MemorySize: 256, Timeout: 28 });
+    expect(translation?.Environment.Variables).toEqual({
+      TABLE_NAME: ref(stack.table.table),
+      COGNITO_USER_POOL_ID: ref(stack.auth.userPool),
+      COGNITO_CLIENT_ID: ref(stack.auth.userPoolClient),
+      BEDROCK_MODEL_ID: DEFAULT_BEDROCK_MODEL_ID,
+    });
+  });
+
+  it("users-api: 128 MB, 10 s, table and user pool in its environment, no client or model", () => {
+    expect(users).toMatchObject({ MemorySize: 128, Timeout: 10 });
+    expect(users?.Environment.Variables).toEqual({
+      TABLE_NAME: ref(stack.table.table),
+      COGNITO_USER_POOL_ID: ref(stack.auth.userPool),
+    });
+  });
+
+  it("each log to their own log group, kept one month", () => {
+    template.resourceCountIs("AWS::Logs::LogGroup", 2);
+    for (const [props, app] of [
+      [translation, stack.translationApi],
+      [users, stack.usersApi],
+    ] as const) {
+      expect(props?.LoggingConfig).toEqual({ LogGroup: ref(app.logGroup) });
+    }
+    expect(
+      Object.values(template.findResources("AWS::Logs::LogGroup")).map(
+        (group) => group.Properties.RetentionInDays,
+      ),
+    ).toEqual([30, 30]);
+  });
+
+  it("takes the Bedrock model from its props", () => {
+    const other = synthStack(fixture, { bedrockModelId: "anthropic.claude-v2:1" });
+    other.template.hasResourceProperties("AWS::Lambda::Function", {
+      Environment: { Variables: { BEDROCK_MODEL_ID: "anthropic.claude-v2:1" } },
+    });
+  });
+});

@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { bundleFixture } from "./support/fixtures";
+import { logicalId, synthStack } from "./support/synth";
+
+const { stack, template } = synthStack(bundleFixture());
+const translationFn = logicalId(stack, stack.translationApi.function);
+const usersFn = logicalId(stack, stack.usersApi.function);
+
+/** Each route of the template: its authorization and the function its integration calls. */
+function routes() {
+  const integrations = template.findResources("AWS::ApiGatewayV2::Integration");
+  const functionOf = (target: unknown): string => {
+    // Target: { "Fn::Join": ["", ["integrations/", { Ref: <integration> }]] }
+    const integrationId = JSON.stringify(target).match(/"Ref":"([^"]+)"/)?.[1] ?? "";
+    const uri = integrations[integrationId]?.Properties.IntegrationUri;
+    return (uri?.["Fn::GetAtt"] as string[] | undefined)?.[0] ?? `unknown ${integrationId}`;
+  };
+  return Object.fromEntries(
+    Object.values(template.findResources("AWS::ApiGatewayV2::Route")).map(({ Properties: p }) => [
+      p.RouteKey as string,
+      {
+        authorizationType: p.AuthorizationType as string | undefined,
+        authorizer: (p.AuthorizerId as { Ref?: string } | undefined)?.Ref,
+        function: functionOf(p.Target),
+      },
+    ]),
+  );
+}
+
+describe("HTTP API", () => {
+  const authorizers = template.findResources("AWS::ApiGatewayV2::Authorizer");
+  const [authorizerId] = Object.keys(authorizers);
+
+  it("is one HTTP API with one Cognito JWT authorizer for the app client", () => {
+    template.resourceCountIs("AWS::ApiGatewayV2::Api", 1);
+    template.hasResourceProperties("AWS::ApiGatewayV2::Api", { ProtocolType: "HTTP" });
+    expect(Object.keys(authorizers)).toHaveLength(1);
+    const authorizer = authorizers[authorizerId ?? ""]?.Properties;
+    expect(authorizer).toMatchObject({
+      AuthorizerType: "JWT",
+      IdentitySource: ["$request.header.Authorization"],
+      JwtConfiguration: { Audience: [{ Ref: logicalId(stack, stack.auth.userPoolClient) }] },
+    });
+    const issuer = JSON.stringify(authorizer?.JwtConfiguration.Issuer);
+    expect(issuer).toContain("https://cognito-idp.");
+    expect(issuer).toContain(logicalId(stack, stack.auth.userPool));
+  });
+
+  it("routes the translation and user routes to their app, behind the JWT authorizer", () => {
+    const jwt = { authorizationType: "JWT", authorizer: authorizerId };
+    expect(routes()).toEqual({
+      "POST /translations": { ...jwt, function: translationFn },
+      "GET /translations": { ...jwt, function: translationFn },
+      "GET /users/{id}": { ...jwt, function: usersFn },
+      "PUT /users/{id}": { ...jwt, function: usersFn },
+      "GET /health": { authorizationType: "NONE", authorizer: undefined, function: translationFn },
+    });
+  });
+
+  it("sends API Gateway's v2 event to the functions", () => {
+    for (const integration of Object.values(
+      template.findResources("AWS::ApiGatewayV2::Integration"),
+    )) {
+      expect(integration.Properties).toMatchObject({
+        IntegrationType: "AWS_PROXY",
+        PayloadFormatVersion: "2.0",
+      });
+    }
+  });
+
+  it("lets API Gateway invoke each function only from this API's routes", () => {
+    const permissions = Object.values(template.findResources("AWS::Lambda::Permission"));
+    expect(permissions.length).toBeGreaterThanOrEqual(2);
+    for (const { Properties: p } of permissions) {
+      expect(p.Principal).toBe("apigateway.amazonaws.com");
+      expect(JSON.stringify(p.SourceArn)).toContain(logicalId(stack, stack.httpApi));
+    }
+  });
+});
