@@ -35,7 +35,7 @@ const tableCache = /* @__PURE__ */ lazySingleton(
  * };
  * ```
  */
-export function getTable<TItem extends Item = Item>(
+export function getTable<TItem extends object = Item>(
   name: string,
   schema: TableSchema = DEFAULT_TABLE_SCHEMA,
 ): TableHandle<TItem> {

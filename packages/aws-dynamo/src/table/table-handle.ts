@@ -43,7 +43,7 @@ import type {
  * const { items, cursor } = await orders.query({ partition: "USER#1", limit: 20 });
  * ```
  */
-export class TableHandle<TItem extends Item = Item> {
+export class TableHandle<TItem extends object = Item> {
   constructor(
     /** The table's name. */
     readonly name: string,
@@ -78,7 +78,7 @@ export class TableHandle<TItem extends Item = Item> {
    * ```
    */
   async put(item: TItem, options: WriteOptions = {}): Promise<void> {
-    const key = keyOf(item, this.schema, this.name);
+    const key = keyOf(item as Item, this.schema, this.name);
     await this.send(
       new PutCommand({ TableName: this.name, Item: item, ...conditionInput(options.condition) }),
       key,

@@ -216,3 +216,16 @@ describe("repository batches and transactions", () => {
     });
   });
 });
+
+describe("typing", () => {
+  it("accepts interfaces as item types (they have no index signature)", async () => {
+    interface Order {
+      PK: string;
+      SK: string;
+      total: number;
+    }
+    ddb.on(GetCommand).resolves({ Item: { PK: "A", SK: "B", total: 1 } });
+    const order: Order | undefined = await getTable<Order>("orders").get({ PK: "A", SK: "B" });
+    expect(order?.total).toBe(1);
+  });
+});

@@ -1,0 +1,319 @@
+import { expect } from "vitest";
+import {
+  createTables,
+  createUser,
+  createUserPoolClient,
+  signIn,
+  startCognitoLocal,
+  startDynamoLocal,
+  startLocalBedrock,
+} from "../../packages/aws-testing/src/local/index.ts";
+
+/** What a service test gets to run its bundled handler against a local stand-in. */
+export interface ServiceContext {
+  /** The region the handler runs in (its AWS_REGION). */
+  readonly region: string;
+  /**
+   * Runs the bundled handler once in a child `node` process with AWS_REGION, dummy credentials
+   * and `env` (the AWS_ENDPOINT_URL_* of the stand-in...); resolves to what it returned.
+   */
+  invoke(event: unknown, env: Record<string, string>): Promise<unknown>;
+  /** Stops a stand-in after the test, and in afterAll if the test never got there. */
+  defer(stop: () => Promise<void>): void;
+}
+
+export interface ServiceCase {
+  /** The SDK client package whose code the bundle must hold. */
+  readonly client: string;
+  /** A Lambda handler using the package (TypeScript, bundled from the installed package). */
+  readonly handler: string;
+  exercise(context: ServiceContext): Promise<void>;
+}
+
+export interface PackageCase {
+  /** Optional peers left out of the scratch install, and why. */
+  readonly skippedPeers?: Readonly<Record<string, string>>;
+  /** Export subpaths not loaded with plain import/require, and why. */
+  readonly skippedSubpaths?: Readonly<Record<string, string>>;
+  /** A .ts file (ESM, `"type": "module"`) using the package's main API. */
+  readonly typesEsm: string;
+  /** A .cts file (CommonJS: the `require` condition and `.d.cts` types). */
+  readonly typesCjs: string;
+  readonly service?: ServiceCase;
+}
+
+/** Every SDK client package a service package could pull in. */
+export const SDK_CLIENTS = [
+  "@aws-sdk/client-dynamodb",
+  "@aws-sdk/lib-dynamodb",
+  "@aws-sdk/client-cognito-identity-provider",
+  "@aws-sdk/client-bedrock-runtime",
+];
+
+const dynamo: PackageCase = {
+  // Items are type aliases: getTable<TItem extends Record<string, unknown>> refuses an
+  // interface (no implicit index signature), although the package's README and JSDoc examples
+  // declare `interface Order`.
+  typesEsm: `
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { DynamoError, getDocumentClient, getTable, type TableHandle } from "@org/aws-dynamo";
+
+type Note = { PK: string; SK: string; text: string };
+const notes: TableHandle<Note> = getTable<Note>("notes", { partitionKey: "PK", sortKey: "SK" });
+
+export async function read(): Promise<string | undefined> {
+  await notes.put({ PK: "NOTE#1", SK: "v1", text: "hello" });
+  // @ts-expect-error: text is required
+  await notes.put({ PK: "NOTE#1", SK: "v1" });
+  const note = await notes.get({ PK: "NOTE#1", SK: "v1" });
+  // The package's DocumentClient sends the app's own lib-dynamodb commands.
+  const raw = await getDocumentClient().send(new GetCommand({ TableName: "notes", Key: { PK: "x" } }));
+  return note?.text ?? (raw.Item?.text as string | undefined);
+}
+export const isDynamoError = (error: unknown): boolean => error instanceof DynamoError;
+`,
+  typesCjs: `
+import { getTable } from "@org/aws-dynamo";
+
+export async function count(): Promise<number | undefined> {
+  const counters = getTable<{ PK: string; SK: string; n: number }>("counters");
+  const counter = await counters.get({ PK: "C#1", SK: "total" });
+  // @ts-expect-error: n is a number
+  const wrong: string | undefined = counter?.n;
+  return wrong === undefined ? counter?.n : 0;
+}
+`,
+  service: {
+    client: "@aws-sdk/client-dynamodb",
+    handler: `
+import { getTable } from "@org/aws-dynamo";
+
+type Note = { PK: string; SK: string; text: string };
+
+export const handler = async (event: { id: string; text: string }) => {
+  const notes = getTable<Note>(process.env.TABLE_NAME ?? "", { partitionKey: "PK", sortKey: "SK" });
+  await notes.put({ PK: \`NOTE#\${event.id}\`, SK: "v1", text: event.text });
+  return notes.get({ PK: \`NOTE#\${event.id}\`, SK: "v1" }, { consistentRead: true });
+};
+`,
+    async exercise({ invoke, defer }) {
+      const local = await startDynamoLocal();
+      defer(local.stop);
+      // Same region and access key as the handler: DynamoDB Local keeps tables per both.
+      await createTables(local.endpoint, [{ name: "notes", partitionKey: "PK", sortKey: "SK" }]);
+      const item = await invoke(
+        { id: "42", text: "written and read by the bundle" },
+        { AWS_ENDPOINT_URL_DYNAMODB: local.endpoint, TABLE_NAME: "notes" },
+      );
+      expect(item).toEqual({ PK: "NOTE#42", SK: "v1", text: "written and read by the bundle" });
+    },
+  },
+};
+
+const cognito: PackageCase = {
+  typesEsm: `
+import { AuthError, getUserFromEvent, type User } from "@org/aws-cognito";
+
+export async function handler(event: { headers?: Record<string, string> }) {
+  try {
+    const user: User = await getUserFromEvent(event, { requiredGroups: ["translators"] });
+    const groups: readonly string[] = user.groups;
+    return { statusCode: 200, body: \`\${user.username}: \${groups.join(",")}\` };
+  } catch (error) {
+    if (error instanceof AuthError) return { statusCode: error.statusCode as number };
+    throw error;
+  }
+}
+// @ts-expect-error: requiredGroups is a list
+void getUserFromEvent({}, { requiredGroups: "translators" });
+`,
+  typesCjs: `
+import { getUserFromToken } from "@org/aws-cognito";
+
+export async function whoIs(token: string): Promise<string> {
+  const user = await getUserFromToken(token);
+  // @ts-expect-error: no such property
+  void user.password;
+  return user.username;
+}
+`,
+  service: {
+    client: "@aws-sdk/client-cognito-identity-provider",
+    handler: `
+import { AuthError, getUserFromEvent } from "@org/aws-cognito";
+
+export const handler = async (event: { headers?: Record<string, string> }) => {
+  try {
+    const user = await getUserFromEvent(event);
+    return {
+      statusCode: 200,
+      body: JSON.stringify({ id: user.id, username: user.username, groups: user.groups }),
+    };
+  } catch (error) {
+    if (error instanceof AuthError) return { statusCode: error.statusCode };
+    throw error;
+  }
+};
+`,
+    async exercise({ invoke, defer, region }) {
+      const local = await startCognitoLocal({ region });
+      defer(local.stop);
+      const clientId = await createUserPoolClient(local);
+      const sub = await createUser(local, {
+        username: "ada",
+        password: "Passw0rd!",
+        groups: ["translators"],
+      });
+      const { accessToken } = await signIn(local, {
+        clientId,
+        username: "ada",
+        password: "Passw0rd!",
+      });
+      const env = {
+        AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: local.endpoint,
+        COGNITO_USER_POOL_ID: local.userPoolId,
+        COGNITO_CLIENT_ID: clientId,
+      };
+      const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
+
+      const signedIn = (await invoke(bearer(accessToken), env)) as {
+        statusCode: number;
+        body: string;
+      };
+      expect(signedIn.statusCode, JSON.stringify(signedIn)).toBe(200);
+      expect(JSON.parse(signedIn.body)).toEqual({
+        id: sub,
+        username: "ada",
+        groups: ["translators"],
+      });
+
+      // The same token with other claims: the signature no longer matches, so it is refused.
+      const [header, payload, signature] = accessToken.split(".") as [string, string, string];
+      const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+      const forged = Buffer.from(JSON.stringify({ ...claims, username: "eve" })).toString(
+        "base64url",
+      );
+      expect(await invoke(bearer(`${header}.${forged}.${signature}`), env)).toEqual({
+        statusCode: 401,
+      });
+    },
+  },
+};
+
+const bedrock: PackageCase = {
+  typesEsm: `
+import { type ClaudeResult, converse, invokeClaude } from "@org/aws-bedrock";
+
+export async function ask(prompt: string): Promise<string> {
+  const claude: ClaudeResult = await invokeClaude({
+    modelId: "anthropic.claude-3-haiku-20240307-v1:0",
+    prompt,
+    maxTokens: 100,
+  });
+  const nova = await converse({ modelId: "amazon.nova-lite-v1:0", prompt });
+  const tokens: number = nova.usage.totalTokens;
+  return \`\${claude.text} \${nova.text} \${tokens}\`;
+}
+// @ts-expect-error: modelId is required
+void invokeClaude({ prompt: "hi" });
+`,
+  typesCjs: `
+import { converse } from "@org/aws-bedrock";
+
+export const ask = async (prompt: string): Promise<string> =>
+  (await converse({ modelId: "amazon.nova-lite-v1:0", prompt })).text;
+// @ts-expect-error: prompt is a string
+void converse({ modelId: "amazon.nova-lite-v1:0", prompt: 1 });
+`,
+  service: {
+    client: "@aws-sdk/client-bedrock-runtime",
+    handler: `
+import { converse, invokeClaude } from "@org/aws-bedrock";
+
+export const handler = async (event: { text: string }) => {
+  const claude = await invokeClaude({
+    modelId: "anthropic.claude-3-haiku-20240307-v1:0",
+    prompt: event.text,
+  });
+  const nova = await converse({ modelId: "amazon.nova-lite-v1:0", prompt: event.text });
+  return { claude: claude.text, nova: nova.text };
+};
+`,
+    async exercise({ invoke, defer }) {
+      // In this process: invoke() runs the handler in a child, so the server keeps answering.
+      const local = await startLocalBedrock();
+      defer(local.stop);
+      local.model.reply("Hola desde Claude", "Olá do Nova");
+      const answer = await invoke(
+        { text: "hello" },
+        { AWS_ENDPOINT_URL_BEDROCK_RUNTIME: local.endpoint },
+      );
+      expect(answer).toEqual({ claude: "Hola desde Claude", nova: "Olá do Nova" });
+      expect(local.requests.map((r) => [r.operation, r.modelId])).toEqual([
+        ["invoke", "anthropic.claude-3-haiku-20240307-v1:0"],
+        ["converse", "amazon.nova-lite-v1:0"],
+      ]);
+    },
+  },
+};
+
+const core: PackageCase = {
+  typesEsm: `
+import { type LazySingleton, lazySingleton, resetAll } from "@org/aws-core";
+
+const counter: LazySingleton<{ count: number }> = lazySingleton("counter", () => ({ count: 0 }));
+export const count: number = counter.get().count;
+resetAll();
+// @ts-expect-error: the factory is a function
+lazySingleton("broken", 42);
+`,
+  typesCjs: `
+import { lazySingleton } from "@org/aws-core";
+
+export const value: string = lazySingleton("name", () => "x").get();
+// @ts-expect-error: get() returns a string
+export const wrong: number = lazySingleton("other", () => "x").get();
+`,
+};
+
+const testing: PackageCase = {
+  skippedPeers: {
+    "amplify-dynamodb-simulator": "DynamoDB Local's jar: only needed to start it",
+    "cognito-local": "only needed to start it",
+  },
+  skippedSubpaths: {
+    "./vitest-setup": "a vitest setup file: it registers afterEach, so it loads only in vitest",
+  },
+  typesEsm: `
+import { httpApiEvent, lambdaContext } from "@org/aws-testing";
+import { type DynamoLocal, startDynamoLocal } from "@org/aws-testing/local";
+import { GetCommand, mockDocumentClient } from "@org/aws-testing/dynamodb";
+
+const event = httpApiEvent({ method: "POST", path: "/notes", body: { text: "hi" } });
+export const method: string = event.requestContext.http.method;
+export const name: string = lambdaContext({ functionName: "notes" }).functionName;
+export async function local(): Promise<string> {
+  const dynamo: DynamoLocal = await startDynamoLocal();
+  await dynamo.stop();
+  return dynamo.endpoint;
+}
+export const mock = () => mockDocumentClient().on(GetCommand).resolves({ Item: { PK: "a" } });
+// @ts-expect-error: functionName is a string
+lambdaContext({ functionName: 1 });
+`,
+  typesCjs: `
+import { lambdaContext } from "@org/aws-testing";
+
+export const remaining: number = lambdaContext().getRemainingTimeInMillis();
+// @ts-expect-error: timeoutMs is a number
+lambdaContext({ timeoutMs: "3s" });
+`,
+};
+
+export const CASES: Readonly<Record<string, PackageCase>> = {
+  "@org/aws-core": core,
+  "@org/aws-dynamo": dynamo,
+  "@org/aws-cognito": cognito,
+  "@org/aws-bedrock": bedrock,
+  "@org/aws-testing": testing,
+};
