@@ -258,6 +258,7 @@ export const handler = async (event: { text: string }) => {
 };
 
 const core: PackageCase = {
+  skippedPeers: { esbuild: "an optional peer, only for the @org/aws-core/esbuild build plugin" },
   typesEsm: `
 import { type LazySingleton, lazySingleton, resetAll } from "@org/aws-core";
 

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { join, relative } from "node:path";
+import { build } from "esbuild";
 import { repoRoot } from "../workspace";
 import { run } from "./processes";
 
@@ -69,21 +70,31 @@ export const filesUnder = (dir: string, base = dir): string[] =>
     .sort();
 
 const builtins = new Set(builtinModules);
-const SPECIFIER =
-  /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)["']([^"'./][^"']*)["']/gm;
 
 /**
  * The packages that the JavaScript in `distDir` loads at run time (imports, dynamic imports
- * and requires of bare specifiers), Node.js built-ins left out.
+ * and requires of bare specifiers), Node.js built-ins left out. esbuild parses the files, so
+ * code that merely contains an import inside a string (a generated module) does not count.
  */
-export function runtimeImports(distDir: string): Set<string> {
+export async function runtimeImports(distDir: string): Promise<Set<string>> {
+  const { metafile } = await build({
+    entryPoints: walk(distDir).filter((f) => /\.(c|m)?js$/.test(f)),
+    bundle: true,
+    write: false,
+    metafile: true,
+    platform: "node",
+    packages: "external",
+    outdir: join(distDir, "..", ".scan"),
+    // index.js and index.cjs would both become index.js.
+    entryNames: "[dir]/[name]-[hash]",
+    logLevel: "silent",
+  });
   const names = new Set<string>();
-  for (const file of walk(distDir).filter((f) => /\.(c|m)?js$/.test(f))) {
-    for (const match of readFileSync(file, "utf8").matchAll(SPECIFIER)) {
-      const specifier = match[1] as string;
-      if (specifier.startsWith("node:") || builtins.has(specifier.split("/")[0] as string)) {
+  for (const output of Object.values(metafile.outputs)) {
+    for (const { path: specifier, external } of output.imports) {
+      if (!external || specifier.startsWith(".") || specifier.startsWith("/")) continue;
+      if (specifier.startsWith("node:") || builtins.has(specifier.split("/")[0] as string))
         continue;
-      }
       const parts = specifier.split("/");
       names.add(specifier.startsWith("@") ? parts.slice(0, 2).join("/") : (parts[0] as string));
     }

@@ -15,8 +15,8 @@ export interface Step {
 /** What the steps share. */
 export interface JourneyContext {
   readonly userId: string;
-  cursor?: string;
-  version?: number;
+  cursor?: string | undefined;
+  version?: number | undefined;
 }
 
 /** The scripted journey of `pnpm demo`. */
@@ -86,7 +86,11 @@ export const JOURNEY: readonly Step[] = [
     title: "Update the user (optimistic locking on version)",
     method: "PUT",
     path: (c) => `/users/${c.userId}`,
-    body: (c) => ({ email: "demo@example.com", name: "Demo User (renamed)", version: c.version }),
+    body: (c: JourneyContext) => ({
+      email: "demo@example.com",
+      name: "Demo User (renamed)",
+      version: c.version,
+    }),
     auth: true,
     expectStatus: 200,
   },

@@ -108,9 +108,7 @@ describe("translation-api end to end", () => {
       ).status,
     ).toBe(401);
     const [header, payload] = token.split(".");
-    expect((await call("GET", "/translations", { auth: false, rawBody: undefined })).status).toBe(
-      401,
-    );
+    expect((await call("GET", "/translations", { auth: false })).status).toBe(401);
     const forged = await fetch(`${stack.url}/translations`, {
       headers: { authorization: `Bearer ${header}.${payload}.forged` },
     });

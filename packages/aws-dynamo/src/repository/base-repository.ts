@@ -22,6 +22,7 @@ import { ExpressionContext } from "../expressions/expression-context";
 import { sendDocumentCommand } from "../send";
 import { DEFAULT_TABLE_SCHEMA, getTable } from "../table/get-table";
 import { keyNames } from "../table/key";
+import { paginate } from "../table/paginate";
 import type { TableHandle } from "../table/table-handle";
 import type { Item, Page } from "../table/types";
 import { chunk, retryUnprocessed } from "./batch-retry";
@@ -251,13 +252,8 @@ export class BaseRepository<T extends object> {
    * for await (const order of orders.listAll("user-1")) total += order.amount;
    * ```
    */
-  async *listAll(id: string): AsyncGenerator<Entity<T>> {
-    let cursor: string | undefined;
-    do {
-      const page = await this.list(id, cursor ? { cursor } : {});
-      yield* page.items;
-      cursor = page.cursor;
-    } while (cursor);
+  listAll(id: string): AsyncGenerator<Entity<T>> {
+    return paginate((cursor) => this.list(id, { cursor }));
   }
 
   /**

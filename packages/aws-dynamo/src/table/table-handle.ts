@@ -19,6 +19,7 @@ import { buildUpdateExpression } from "../expressions/update-expression";
 import { sendDocumentCommand } from "../send";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { assertKey, keyNames, keyOf } from "./key";
+import { paginate } from "./paginate";
 import type {
   Item,
   KeySchema,
@@ -203,13 +204,8 @@ export class TableHandle<TItem extends object = Item> {
    * for await (const order of orders.queryAll({ partition: "USER#1" })) console.log(order);
    * ```
    */
-  async *queryAll(options: Omit<QueryOptions, "cursor">): AsyncGenerator<TItem> {
-    let cursor: string | undefined;
-    do {
-      const result = await this.query({ ...options, cursor });
-      yield* result.items;
-      cursor = result.cursor;
-    } while (cursor);
+  queryAll(options: Omit<QueryOptions, "cursor">): AsyncGenerator<TItem> {
+    return paginate((cursor) => this.query({ ...options, cursor }));
   }
 
   /**
@@ -244,13 +240,8 @@ export class TableHandle<TItem extends object = Item> {
    * for await (const order of orders.scanAll()) await migrate(order);
    * ```
    */
-  async *scanAll(options: Omit<ScanOptions, "cursor"> = {}): AsyncGenerator<TItem> {
-    let cursor: string | undefined;
-    do {
-      const result = await this.scan({ ...options, cursor });
-      yield* result.items;
-      cursor = result.cursor;
-    } while (cursor);
+  scanAll(options: Omit<ScanOptions, "cursor"> = {}): AsyncGenerator<TItem> {
+    return paginate((cursor) => this.scan({ ...options, cursor }));
   }
 
   /** The key schema of the table or of one of its indexes. */

@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { toMarkdown } from "./src/report";
+import { runColdStartBenchmark } from "./src/run-cold-start";
+import { VARIANTS } from "./src/variants";
+
+const outDir = mkdtempSync(join(tmpdir(), "cold-start-"));
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+describe("pnpm bench --quick", () => {
+  it("measures every variant on fresh containers and reports numbers for each", async () => {
+    const report = await runColdStartBenchmark({
+      samples: 2,
+      warmupRounds: 0,
+      bundleDir: join(outDir, "bundles"),
+      memoryMb: 256,
+      command: "pnpm bench --quick",
+    });
+
+    expect(report.variants.map((v) => v.id)).toEqual(VARIANTS.map((v) => v.id));
+    const positive = expect.any(Number);
+    for (const variant of report.variants) {
+      expect(variant.samples, variant.id).toHaveLength(2);
+      for (const summary of [
+        variant.initDurationMs,
+        variant.firstDurationMs,
+        variant.coldTotalMs,
+        variant.warmDurationMs,
+        variant.maxMemoryUsedMb,
+      ]) {
+        expect(summary.n, variant.id).toBe(2);
+        expect(Number.isFinite(summary.median) && summary.median > 0, variant.id).toBe(true);
+        expect(Number.isFinite(summary.p90) && summary.p90 > 0, variant.id).toBe(true);
+      }
+      expect(variant.bundle, variant.id).toEqual({ bytes: positive, gzipBytes: positive });
+      expect(Object.values(variant.vsBaseline ?? {}).every(Number.isFinite), variant.id).toBe(true);
+    }
+    // Every sample had a container of its own: a cold start each time.
+    const pids = report.variants.flatMap((v) => v.samples.map((s) => s.containerPid));
+    expect(new Set(pids).size).toBe(pids.length);
+    expect(report.goals.map((g) => g.goal)).toHaveLength(5);
+
+    const markdown = toMarkdown(report);
+    for (const variant of report.variants) expect(markdown).toContain(variant.tag);
+  });
+});

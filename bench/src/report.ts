@@ -1,0 +1,199 @@
+import type { BuiltVariant } from "./build-variants";
+import type { Sample } from "./run-cold-start";
+import { medianRatioInterval, type Summary, summarize } from "./stats";
+import type { Variant } from "./variants";
+
+/** Where a report was measured. */
+export interface Machine {
+  readonly cpus: number;
+  readonly cpuModel: string;
+  readonly memoryGb: number;
+  readonly node: string;
+  readonly platform: string;
+}
+
+/** Median-over-median ratios against the baseline of the same run. */
+export interface Ratios {
+  readonly initDuration: number;
+  readonly firstDuration: number;
+  readonly coldTotal: number;
+  readonly warmDuration: number;
+  readonly maxMemoryUsed: number;
+  readonly bytes: number;
+  readonly gzipBytes: number;
+}
+
+/** One variant's figures. */
+export interface VariantResult {
+  readonly id: string;
+  readonly tag: string;
+  readonly label: string;
+  readonly bundle: { readonly bytes: number; readonly gzipBytes: number };
+  readonly initDurationMs: Summary;
+  readonly firstDurationMs: Summary;
+  /** Init Duration + first Duration, per sample. */
+  readonly coldTotalMs: Summary;
+  readonly warmDurationMs: Summary;
+  readonly maxMemoryUsedMb: Summary;
+  /** Against the hand-written baseline; absent when the baseline was not run. */
+  vsBaseline?: Ratios;
+  readonly samples: readonly Sample[];
+}
+
+/** A goal of the brief, checked against this run. */
+export interface Goal {
+  readonly goal: string;
+  readonly met: boolean;
+  readonly measured: string;
+}
+
+/** Everything a run found: what `reports/cold-start.json` holds. */
+export interface ColdStartReport {
+  readonly date: string;
+  readonly command: string;
+  readonly machine: Machine;
+  readonly options: {
+    readonly samples: number;
+    readonly warmupRounds: number;
+    readonly memoryMb: number;
+  };
+  readonly baseline: string;
+  readonly variants: readonly VariantResult[];
+  readonly goals: readonly Goal[];
+}
+
+/** @example `summarizeVariant(variant, built, samples).initDurationMs.median` */
+export function summarizeVariant(
+  variant: Variant,
+  built: BuiltVariant,
+  samples: readonly Sample[],
+): VariantResult {
+  const of = (pick: (s: Sample) => number) => summarize(samples.map(pick));
+  return {
+    id: variant.id,
+    tag: variant.tag,
+    label: variant.label,
+    bundle: { bytes: built.bytes, gzipBytes: built.gzipBytes },
+    initDurationMs: of((s) => s.initDurationMs),
+    firstDurationMs: of((s) => s.firstDurationMs),
+    coldTotalMs: of((s) => s.coldTotalMs),
+    warmDurationMs: of((s) => s.warmDurationMs),
+    maxMemoryUsedMb: of((s) => s.maxMemoryUsedMb),
+    samples,
+  };
+}
+
+const inits = (result: VariantResult) => result.samples.map((s) => s.initDurationMs);
+
+function initRatio(a: VariantResult, b: VariantResult): string {
+  const ratio = a.initDurationMs.median / b.initDurationMs.median;
+  const [low, high] = medianRatioInterval(inits(a), inits(b));
+  const total = a.coldTotalMs.median / b.coldTotalMs.median;
+  return `Init ${fixed(ratio, 3)}x (95% interval ${fixed(low, 2)}-${fixed(high, 2)}); Init + first Duration ${fixed(total, 2)}x`;
+}
+
+/**
+ * The brief's goals, for the variants this run has: (3) within 1.03x of (2) on Init Duration
+ * and within +2 KB of bundle; (4) at least 10% slower to init than (3); (7) at least 30%
+ * smaller and at least 8% faster to init than (2).
+ */
+export function evaluateGoals(results: readonly VariantResult[]): Goal[] {
+  const byId = new Map(results.map((r) => [r.id, r]));
+  const handWritten = byId.get("hand-written");
+  const ours = byId.get("aws-dynamo");
+  const facade = byId.get("facade");
+  const lean = byId.get("aws-dynamo-lean");
+  const goals: Goal[] = [];
+  if (handWritten && ours) {
+    const ratio = ours.initDurationMs.median / handWritten.initDurationMs.median;
+    const extra = ours.bundle.bytes - handWritten.bundle.bytes;
+    const extraGzip = ours.bundle.gzipBytes - handWritten.bundle.gzipBytes;
+    goals.push({
+      goal: "(3) Init Duration within 1.03x of (2)",
+      met: ratio <= 1.03,
+      measured: initRatio(ours, handWritten),
+    });
+    goals.push({
+      goal: "(3) bundle within +2 KB of (2)",
+      met: extra <= 2048,
+      measured: `${signed(extra)} B raw, ${signed(extraGzip)} B gzip (${extraGzip <= 2048 ? "within" : "over"} 2 KB gzip)`,
+    });
+  }
+  if (facade && ours) {
+    const ratio = facade.initDurationMs.median / ours.initDurationMs.median;
+    goals.push({
+      goal: "(4) Init Duration at least 10% above (3)",
+      met: ratio >= 1.1,
+      measured: initRatio(facade, ours),
+    });
+  }
+  if (handWritten && lean) {
+    const size = lean.bundle.bytes / handWritten.bundle.bytes;
+    const gzip = lean.bundle.gzipBytes / handWritten.bundle.gzipBytes;
+    const ratio = lean.initDurationMs.median / handWritten.initDurationMs.median;
+    goals.push({
+      goal: "(7) bundle at least 30% smaller than (2)",
+      met: size <= 0.7,
+      measured: `${percent(1 - size)} smaller raw, ${percent(1 - gzip)} smaller gzip`,
+    });
+    goals.push({
+      goal: "(7) Init Duration at least 8% below (2)",
+      met: ratio <= 0.92,
+      measured: initRatio(lean, handWritten),
+    });
+  }
+  return goals;
+}
+
+/**
+ * The report as markdown: the machine and command, one table, the goals.
+ *
+ * @example `console.log(toMarkdown(report))`
+ */
+export function toMarkdown(report: ColdStartReport): string {
+  const { machine, options } = report;
+  const lines = [
+    `Measured ${report.date.slice(0, 10)} on ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGb} GB, Node.js ${machine.node.replace(/^v/, "")}, ${machine.platform}.`,
+    `Command: \`${report.command}\`; ${options.samples} cold starts per variant after ${options.warmupRounds} warm-up round(s), interleaved; ${options.memoryMb} MB functions.`,
+    "Times: median / p90. Ratios: median over the median of (2) in this run. Init above (1): Init Duration minus the empty handler's, the part a bundle adds to the runtime's own start. Init + first: per sample, what the first caller waits for.",
+    "",
+    "| variant | bundle raw (gzip) | size vs (2) | Init Duration ms | Init vs (2) | Init above (1) vs (2) | first Duration ms | Init + first ms | vs (2) | warm Duration ms | Max Memory Used MB |",
+    "| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |",
+  ];
+  const floor = report.variants.find((r) => r.id === "empty")?.initDurationMs.median;
+  const baseline = report.variants.find((r) => r.id === report.baseline)?.initDurationMs.median;
+  for (const r of report.variants) {
+    const vs = r.vsBaseline;
+    const aboveFloor =
+      floor !== undefined && baseline !== undefined && r.id !== "empty"
+        ? `${fixed((r.initDurationMs.median - floor) / (baseline - floor), 2)}x`
+        : "";
+    const cells = [
+      `${r.tag} ${r.label}`,
+      `${bytes(r.bundle.bytes)} (${bytes(r.bundle.gzipBytes)})`,
+      vs ? `${fixed(vs.bytes, 2)}x` : "",
+      cell(r.initDurationMs),
+      vs ? `${fixed(vs.initDuration, 2)}x` : "",
+      aboveFloor,
+      cell(r.firstDurationMs),
+      cell(r.coldTotalMs),
+      vs ? `${fixed(vs.coldTotal, 2)}x` : "",
+      cell(r.warmDurationMs),
+      cell(r.maxMemoryUsedMb, 0),
+    ];
+    lines.push(`| ${cells.join(" | ")} |`);
+  }
+  if (report.goals.length > 0) {
+    lines.push("", "| goal | result | measured |", "| --- | --- | --- |");
+    for (const g of report.goals)
+      lines.push(`| ${g.goal} | ${g.met ? "met" : "missed"} | ${g.measured} |`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+const fixed = (value: number, digits: number) =>
+  Number.isFinite(value) ? value.toFixed(digits) : "n/a";
+const cell = (s: Summary, digits = 1) => `${fixed(s.median, digits)} / ${fixed(s.p90, digits)}`;
+const bytes = (n: number) => `${n.toLocaleString("en-US")} B`;
+const signed = (n: number) => `${n >= 0 ? "+" : ""}${n.toLocaleString("en-US")}`;
+const percent = (n: number) => `${(n * 100).toFixed(1)}%`;

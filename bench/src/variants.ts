@@ -1,0 +1,148 @@
+import { toHttpApiEvent } from "@org/local-lambda-runner";
+import { repoPath } from "./paths";
+
+/** The item every DynamoDB variant reads: the user the benchmark creates through users-api. */
+export const BENCH_USER = { id: "bench", email: "bench@example.com", name: "Bench User" };
+export const BENCH_KEY = { PK: `USER#${BENCH_USER.id}`, SK: `USER#${BENCH_USER.id}` };
+export const TABLE_NAME = "app";
+
+/** How a variant's bundle is made. */
+export type VariantSource =
+  /** A handler in bench/fixtures/handlers, bundled like the sample apps. */
+  | { readonly kind: "handler"; readonly file: string; readonly lean: boolean }
+  /** A sample app, bundled by its own build script (apps/app-kit/bundle.mjs). */
+  | { readonly kind: "app"; readonly app: string; readonly lean: boolean };
+
+/** One handler of the cold-start benchmark. */
+export interface Variant {
+  /** Used as the function name, the bundle folder and in `--variants`. */
+  readonly id: string;
+  /** Its number in the brief, e.g. `(3)`. */
+  readonly tag: string;
+  readonly label: string;
+  readonly source: VariantSource;
+  /** The event both invocations of a sample get. */
+  readonly event: () => unknown;
+  /** Whether a result shows the call really happened (a benchmark of failures is worthless). */
+  readonly check: (payload: unknown) => boolean;
+}
+
+const handler = (name: string, lean = false): VariantSource => ({
+  kind: "handler",
+  file: repoPath("bench", "fixtures", "handlers", `${name}.ts`),
+  lean,
+});
+
+const dynamoEvent = () => ({ table: TABLE_NAME, key: BENCH_KEY });
+const readTheUser = (payload: unknown) => (payload as { PK?: string } | null)?.PK === BENCH_KEY.PK;
+
+/**
+ * An API Gateway HTTP API (payload 2.0) event, as the local runner's HTTP front makes them.
+ *
+ * @example `httpEvent("GET", "/health", "GET /health")`
+ */
+export function httpEvent(
+  method: string,
+  path: string,
+  routeKey: string,
+  pathParameters?: Record<string, string>,
+  body?: unknown,
+): unknown {
+  return toHttpApiEvent({
+    method,
+    rawPath: path,
+    rawQueryString: "",
+    rawHeaders: ["host", "127.0.0.1", ...(body ? ["content-type", "application/json"] : [])],
+    body: body ? Buffer.from(JSON.stringify(body)) : Buffer.alloc(0),
+    sourceIp: "127.0.0.1",
+    routeKey,
+    pathParameters,
+    requestId: `bench-${Date.now()}`,
+    receivedAt: new Date(),
+  });
+}
+
+const httpStatus = (status: number) => (payload: unknown) =>
+  (payload as { statusCode?: number } | null)?.statusCode === status;
+
+const getUserEvent = () =>
+  httpEvent("GET", `/users/${BENCH_USER.id}`, "GET /users/{id}", { id: BENCH_USER.id });
+
+/** Every variant, in the order of the report. */
+export const VARIANTS: readonly Variant[] = [
+  {
+    id: "empty",
+    tag: "(1)",
+    label: "empty handler (the floor)",
+    source: handler("empty"),
+    event: () => ({}),
+    check: (payload) => (payload as { ok?: boolean } | null)?.ok === true,
+  },
+  {
+    id: "hand-written",
+    tag: "(2)",
+    label: "hand-written DocumentClient at module scope (baseline)",
+    source: handler("hand-written"),
+    event: dynamoEvent,
+    check: readTheUser,
+  },
+  {
+    id: "aws-dynamo",
+    tag: "(3)",
+    label: "`getDocumentClient()` from @org/aws-dynamo",
+    source: handler("aws-dynamo"),
+    event: dynamoEvent,
+    check: readTheUser,
+  },
+  {
+    id: "facade",
+    tag: "(4)",
+    label: "one facade importing Dynamo + Cognito + Bedrock",
+    source: handler("facade"),
+    event: dynamoEvent,
+    check: readTheUser,
+  },
+  {
+    id: "per-invocation",
+    tag: "(5)",
+    label: "clients built per invocation",
+    source: handler("per-invocation"),
+    event: dynamoEvent,
+    check: readTheUser,
+  },
+  {
+    id: "users-api",
+    tag: "(6a)",
+    label: "apps/users-api as built: GET /users/{id}",
+    source: { kind: "app", app: "users-api", lean: false },
+    event: getUserEvent,
+    check: httpStatus(200),
+  },
+  {
+    id: "translation-api",
+    tag: "(6b)",
+    label: "apps/translation-api as built: GET /health",
+    source: { kind: "app", app: "translation-api", lean: false },
+    event: () => httpEvent("GET", "/health", "GET /health"),
+    check: httpStatus(200),
+  },
+  {
+    id: "aws-dynamo-lean",
+    tag: "(7)",
+    label: "(3) built with `lambdaLean()`",
+    source: handler("aws-dynamo", true),
+    event: dynamoEvent,
+    check: readTheUser,
+  },
+  {
+    id: "users-api-lean",
+    tag: "(6a) lean",
+    label: "apps/users-api built with `--lean`",
+    source: { kind: "app", app: "users-api", lean: true },
+    event: getUserEvent,
+    check: httpStatus(200),
+  },
+];
+
+/** The variant the others are compared with. */
+export const BASELINE_ID = "hand-written";

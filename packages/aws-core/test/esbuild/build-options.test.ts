@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { CREATE_REQUIRE_BANNER, lambdaBuildOptions } from "../../src/esbuild/index";
+
+describe("lambdaBuildOptions()", () => {
+  it("is the sample apps' bundle setup plus the lean plugin", () => {
+    const options = lambdaBuildOptions();
+    expect(options).toMatchObject({
+      bundle: true,
+      minify: true,
+      format: "esm",
+      platform: "node",
+      target: "node20",
+      mainFields: ["module", "main"],
+      legalComments: "none",
+      banner: { js: CREATE_REQUIRE_BANNER },
+    });
+    expect(options.plugins?.map((p) => p.name)).toEqual(["lambda-lean"]);
+  });
+
+  it("leaves the plugin out with lean: false, and takes another target", () => {
+    const options = lambdaBuildOptions({ lean: false, target: "node22" });
+    expect(options.plugins).toEqual([]);
+    expect(options.target).toBe("node22");
+  });
+
+  it("gives a fresh object each time, safe to spread and change", () => {
+    const a = lambdaBuildOptions();
+    const b = lambdaBuildOptions();
+    expect(a).not.toBe(b);
+    expect(a.plugins).not.toBe(b.plugins);
+  });
+});
