@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { lambdaBuildOptions } from "@org/aws-core/esbuild";
 import { build, type Metafile } from "esbuild";
 import { repoRoot } from "./workspace";
 
@@ -25,13 +26,8 @@ export async function bundleHandler(entry: string): Promise<BundleResult> {
     }
   }
   const result = await build({
+    ...lambdaBuildOptions({ lean: false }),
     entryPoints: [entry],
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    mainFields: ["module", "main"],
     metafile: true,
     write: false,
     logLevel: "silent",

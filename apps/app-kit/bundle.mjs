@@ -11,6 +11,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { lambdaBuildOptions } from "@org/aws-core/esbuild";
 import { build } from "esbuild";
 
 const { values: args } = parseArgs({
@@ -20,23 +21,14 @@ const { values: args } = parseArgs({
   },
 });
 const lean = args.lean || process.env.LAMBDA_LEAN === "1" || process.env.LAMBDA_LEAN === "true";
-// Loaded only when asked for: a normal build does not need @org/aws-core built first.
-const plugins = lean ? [(await import("@org/aws-core/esbuild")).lambdaLean()] : [];
 
+// The shared Lambda preset of @org/aws-core/esbuild (minified ESM for node20, the SDK's ESM
+// build, a require() banner, no legal comments), with lambdaLean() only when asked for.
 const result = await build({
+  ...lambdaBuildOptions({ lean }),
   entryPoints: ["src/handler.ts"],
   outfile: join(args.outdir, "index.mjs"),
-  bundle: true,
-  minify: true,
-  format: "esm",
-  platform: "node",
-  target: "node20",
-  mainFields: ["module", "main"],
   metafile: true,
-  legalComments: "none",
-  // Some CommonJS dependencies call require(); ESM output needs one.
-  banner: { js: "import{createRequire as __cr}from'module';const require=__cr(import.meta.url);" },
-  plugins,
   logLevel: "warning",
 });
 mkdirSync(args.outdir, { recursive: true });
