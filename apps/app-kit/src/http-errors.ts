@@ -1,49 +1,50 @@
-/** An error that is the caller's fault, answered with its status and message. */
-export class HttpError extends Error {
+import { AwsCoreError, type ErrorKind, httpStatusOf } from "@org/aws-core";
+
+/**
+ * An error a route throws on purpose. Its message is written for the caller, so it is also
+ * its `safeMessage`; `details` lists what was wrong with the input.
+ */
+export class HttpError extends AwsCoreError {
   override readonly name: string = "HttpError";
   constructor(
-    readonly statusCode: number,
+    kind: ErrorKind,
     message: string,
-    readonly details?: unknown,
+    readonly details?: readonly string[],
   ) {
-    super(message);
+    super(message, { kind, safeMessage: message });
   }
 }
 
 /** 400: the request is malformed or invalid; `details` lists what. */
 export class BadRequestError extends HttpError {
   override readonly name: string = "BadRequestError";
-  constructor(message: string, details?: unknown) {
-    super(400, message, details);
+  constructor(message: string, details?: readonly string[]) {
+    super("validation", message, details);
   }
 }
 
 /** 404: nothing there. */
 export class NotFoundHttpError extends HttpError {
   override readonly name: string = "NotFoundHttpError";
-  constructor(message = "Not found") {
-    super(404, message);
+  constructor(message = "Not Found") {
+    super("not-found", message);
   }
 }
 
-// The typed errors of the @org/aws-* packages, by name, so the kit needs none of them (a
-// users-api bundle must not contain Cognito or Bedrock code).
-const STATUS_BY_ERROR_NAME: Record<string, number> = {
-  UnauthorizedError: 401,
-  ForbiddenError: 403,
-  NotFoundError: 404,
-  ConflictError: 409,
-  ValidationError: 400,
-  ItemTooLargeError: 413,
-  InvalidCursorError: 400,
-  ThrottledError: 429,
-  BedrockThrottledError: 429,
-  ModelTimeoutError: 504,
-};
-
-/** The HTTP status for an error: 500 for anything not known to be the caller's fault. */
+/**
+ * The HTTP status for an error: by `kind` for the errors of the `@org/aws-*` packages and the
+ * kit's own; 500 for anything else.
+ */
 export function statusOf(error: unknown): number {
-  if (error instanceof HttpError) return error.statusCode;
-  const name = (error as { name?: unknown })?.name;
-  return (typeof name === "string" && STATUS_BY_ERROR_NAME[name]) || 500;
+  return error instanceof AwsCoreError ? httpStatusOf(error.kind) : 500;
+}
+
+/**
+ * The body a caller gets for an error: only its `safeMessage` (and, for input errors, what
+ * was wrong); never the detailed message, a stack or another library's text.
+ */
+export function safeBodyOf(error: unknown): { message: string; details?: readonly string[] } {
+  if (!(error instanceof AwsCoreError)) return { message: "Internal Server Error" };
+  const details = error instanceof HttpError ? error.details : undefined;
+  return { message: error.safeMessage, ...(details?.length ? { details } : {}) };
 }

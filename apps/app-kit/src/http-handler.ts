@@ -4,7 +4,8 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from "aws-lambda";
-import { NotFoundHttpError, statusOf } from "./http-errors";
+import type { AppApi, RouteKey } from "./api";
+import { NotFoundHttpError, safeBodyOf, statusOf } from "./http-errors";
 import { createLogger, type Logger } from "./logger";
 import { createRequest, type HttpRequest } from "./request";
 
@@ -13,7 +14,7 @@ export type RouteResult = { statusCode: number; body?: unknown; headers?: Record
 export type Route = (request: HttpRequest) => Promise<RouteResult> | RouteResult;
 
 /** Routes by `"<METHOD> <path>"`, with `{param}` segments as API Gateway writes them. */
-export type Routes = Record<string, Route>;
+export type Routes<K extends RouteKey = RouteKey> = Record<K, Route>;
 
 const json = (statusCode: number, body: unknown, headers: Record<string, string> = {}) => ({
   statusCode,
@@ -42,17 +43,24 @@ function logClientCreations(log: Logger) {
 
 /**
  * The Python original's BaseHandler for HTTP APIs (payload 2.0): routing by route key, JSON
- * parsing, typed errors answered as 400/401/403/404/409/429/500 without stack traces,
+ * parsing, typed errors answered by their `kind` (400/401/403/404/409/429/500/503/504) with
+ * their caller-safe message only,
  * structured JSON logs with the request id and the cold-start flag.
  *
  * @example
  * ```ts
- * export const handler = createHttpHandler("users-api", {
+ * // api.ts: the routes and who may call them (read by the CDK app and the local runner too)
+ * export const usersApi = defineApi({ function: "users-api", routes: { "GET /users/{id}": { auth: "jwt" } } });
+ *
+ * // handler.ts: exactly those routes, or the code does not compile
+ * export const handler = createHttpHandler(usersApi, {
  *   "GET /users/{id}": async ({ pathParameters }) => ({ statusCode: 200, body: await users.getUser(pathParameters.id!) }),
  * });
  * ```
  */
-export function createHttpHandler(name: string, routes: Routes) {
+export function createHttpHandler<K extends RouteKey>(api: AppApi<K>, routes: Routes<K>) {
+  const name = api.function;
+  const byKey: Readonly<Record<string, Route>> = routes;
   return async (
     event: APIGatewayProxyEventV2,
     context: Context,
@@ -60,20 +68,21 @@ export function createHttpHandler(name: string, routes: Routes) {
     const coldStart = markInvocationStart();
     const log = createLogger({ function: name, requestId: context.awsRequestId, coldStart });
     try {
-      const route = routes[event.routeKey];
-      if (!route) throw new NotFoundHttpError(`No route for ${event.routeKey}`);
+      const route = Object.hasOwn(byKey, event.routeKey) ? byKey[event.routeKey] : undefined;
+      if (!route) throw new NotFoundHttpError();
       const result = await route(createRequest(event, context, log));
       return json(result.statusCode, result.body ?? null, result.headers);
     } catch (error) {
+      // The caller gets the safe message; the log keeps the details (never a token).
       const statusCode = statusOf(error);
-      const message = error instanceof Error ? error.message : String(error);
-      if (statusCode >= 500) {
-        log.error("request failed", { error: message, stack: (error as Error)?.stack });
-        return json(statusCode, { message: "Internal Server Error" });
-      }
-      log.info("request refused", { statusCode, error: message });
-      const details = (error as { details?: unknown }).details;
-      return json(statusCode, { message, ...(details ? { details } : {}) });
+      const detail = {
+        statusCode,
+        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      };
+      if (statusCode >= 500)
+        log.error("request failed", { ...detail, stack: (error as Error)?.stack });
+      else log.info("request refused", detail);
+      return json(statusCode, safeBodyOf(error));
     } finally {
       logClientCreations(log);
     }

@@ -1,4 +1,7 @@
-import { safeParse, type ZodMiniType } from "zod/mini";
+import { type core, safeParse, type ZodMiniType } from "zod/mini";
+
+type ZodMiniIssue = core.$ZodIssue;
+
 import { BadRequestError } from "./http-errors";
 
 /**
@@ -13,8 +16,14 @@ import { BadRequestError } from "./http-errors";
 export function validate<T>(schema: ZodMiniType<T>, value: unknown): T {
   const result = safeParse(schema, value);
   if (result.success) return result.data;
-  throw new BadRequestError(
-    "Invalid request",
-    result.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`),
-  );
+  throw new BadRequestError("Invalid request", result.error.issues.map(describeIssue));
+}
+
+// zod/mini ships no message texts: its default is "Invalid input", so say what is unknown
+// (a few names, cut short: they are the caller's own text).
+function describeIssue(issue: ZodMiniIssue): string {
+  const where = issue.path.join(".").slice(0, 64) || "body";
+  if (issue.code !== "unrecognized_keys") return `${where}: ${issue.message}`;
+  const names = issue.keys.slice(0, 5).map((key) => key.slice(0, 64));
+  return `${where}: unknown field(s) ${names.join(", ")}`;
 }

@@ -1,13 +1,27 @@
+import { ForbiddenError, UnauthorizedError } from "@org/aws-cognito";
 import { ConflictError, NotFoundError } from "@org/aws-dynamo";
 import { httpApiEvent, lambdaContext } from "@org/aws-testing";
 import { describe, expect, it, vi } from "vitest";
 import * as z from "zod/mini";
-import { BadRequestError, createHttpHandler, validate } from "../src/index";
+import { BadRequestError, createHttpHandler, defineApi, validate } from "../src/index";
 
 const context = lambdaContext({ functionName: "test" });
 
 describe("createHttpHandler", () => {
-  const handler = createHttpHandler("test", {
+  const api = defineApi({
+    function: "test",
+    routes: {
+      "GET /ok": { auth: "public" },
+      "POST /echo": { auth: "public" },
+      "GET /missing": { auth: "public" },
+      "GET /conflict": { auth: "public" },
+      "GET /auth": { auth: "jwt" },
+      "GET /forbidden": { auth: "jwt" },
+      "GET /named-like-ours": { auth: "public" },
+      "GET /crash": { auth: "public" },
+    },
+  });
+  const handler = createHttpHandler(api, {
     "GET /ok": () => ({ statusCode: 200, body: { ok: true } }),
     "POST /echo": (request) => ({
       statusCode: 201,
@@ -20,6 +34,13 @@ describe("createHttpHandler", () => {
       throw new ConflictError("stale");
     },
     "GET /auth": () => {
+      throw new UnauthorizedError("Invalid token: expired at 2026-01-01 (client abc123)");
+    },
+    "GET /forbidden": () => {
+      throw new ForbiddenError("user-1 may not read user-2 (not in admins)");
+    },
+    // Another library's error that happens to share a name with ours is not ours.
+    "GET /named-like-ours": () => {
       throw Object.assign(new Error("no token"), { name: "UnauthorizedError" });
     },
     "GET /crash": () => {
@@ -37,14 +58,35 @@ describe("createHttpHandler", () => {
     expect((await call("GET", "/nowhere")).status).toBe(404);
   });
 
-  it("maps typed errors to 400/401/404/409, with details for invalid input", async () => {
+  it("maps typed errors by kind to 400/401/403/404/409, with details for invalid input", async () => {
     const invalid = await call("POST", "/echo", { n: "one" });
     expect(invalid.status).toBe(400);
     expect(invalid.body.details[0]).toMatch(/^n:/);
-    expect((await call("POST", "/echo", "{not json")).status).toBe(400);
-    expect((await call("GET", "/auth")).status).toBe(401);
-    expect((await call("GET", "/missing")).status).toBe(404);
+    expect(await call("POST", "/echo", "{not json")).toEqual({
+      status: 400,
+      body: { message: "The body is not valid JSON" },
+    });
+    expect(await call("GET", "/auth")).toEqual({ status: 401, body: { message: "Unauthorized" } });
+    expect(await call("GET", "/forbidden")).toEqual({
+      status: 403,
+      body: { message: "Forbidden" },
+    });
+    expect(await call("GET", "/missing")).toEqual({ status: 404, body: { message: "Not Found" } });
     expect((await call("GET", "/conflict")).status).toBe(409);
+  });
+
+  it("answers only the safe message: no table, key, client id or token detail", async () => {
+    for (const path of ["/missing", "/conflict", "/auth", "/forbidden"]) {
+      const { body } = await call("GET", path);
+      expect(JSON.stringify(body), path).not.toMatch(/table|PK|"t"|abc123|admins|user-2|stale/);
+    }
+  });
+
+  it("does not trust error names: a foreign error named like ours is a 500", async () => {
+    expect(await call("GET", "/named-like-ours")).toEqual({
+      status: 500,
+      body: { message: "Internal Server Error" },
+    });
   });
 
   it("answers 500 without internals, and logs the stack as structured JSON", async () => {
@@ -66,7 +108,8 @@ describe("createHttpHandler", () => {
     }
   });
 
-  it("BadRequestError carries details", () => {
-    expect(new BadRequestError("bad", ["x"]).statusCode).toBe(400);
+  it("BadRequestError is a validation error whose message is safe, with details", () => {
+    const error = new BadRequestError("bad", ["x"]);
+    expect(error).toMatchObject({ kind: "validation", safeMessage: "bad", details: ["x"] });
   });
 });

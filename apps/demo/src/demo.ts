@@ -4,22 +4,24 @@ import { runJourney } from "./journey";
 import { startStack } from "./stack";
 import { timingsTable } from "./timings";
 
-// Lambda's own START/END/REPORT lines, shown under the request that caused them.
+// Lambda's own START/END/REPORT lines, and the authorizer's refusals, shown under the request
+// that caused them.
 const platformLines: string[] = [];
 const stack = await startStack({
   log: (entry) => {
-    if (entry.source === "platform") platformLines.push(`[${entry.functionName}] ${entry.text}`);
+    if (entry.source === "platform" || entry.source === "api") {
+      platformLines.push(`[${entry.functionName}] ${entry.text}`);
+    }
   },
 });
 let failures = 0;
 try {
   console.log(`Stack up: apps on ${stack.url}\n`);
-  const { accessToken } = await stack.signInDemoUser();
-  console.log(
-    `Signed in as "demo" (cognito-local, USER_PASSWORD_AUTH): ${accessToken.slice(0, 24)}...\n`,
-  );
+  const demo = (await stack.signInDemoUser()).accessToken;
+  const admin = (await stack.signInAdmin()).accessToken;
+  console.log('Signed in as "demo" and as "admin" (cognito-local, USER_PASSWORD_AUTH)\n');
 
-  for await (const result of runJourney(stack, accessToken)) {
+  for await (const result of runJourney(stack, { demo, admin })) {
     const mark = result.ok ? "ok" : `FAILED (expected ${result.step.expectStatus})`;
     console.log(`== ${result.step.title}`);
     console.log(`   ${result.method} ${result.path}`);

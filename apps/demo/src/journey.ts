@@ -6,7 +6,8 @@ export interface Step {
   readonly method: string;
   readonly path: string | ((context: JourneyContext) => string);
   readonly body?: unknown | ((context: JourneyContext) => unknown);
-  readonly auth: boolean;
+  /** Whose access token the request carries, if anyone's. */
+  readonly as: "nobody" | "demo" | "admin";
   readonly expectStatus: number;
   /** Keeps what later steps need (a cursor, a version). */
   readonly remember?: (body: Record<string, unknown>, context: JourneyContext) => void;
@@ -15,6 +16,7 @@ export interface Step {
 /** What the steps share. */
 export interface JourneyContext {
   readonly userId: string;
+  readonly adminId: string;
   cursor?: string | undefined;
   version?: number | undefined;
 }
@@ -25,26 +27,28 @@ export const JOURNEY: readonly Step[] = [
     title: "Health (no client touched)",
     method: "GET",
     path: "/health",
-    auth: false,
+    as: "nobody",
     expectStatus: 200,
   },
   ...[
     ["hello world", "en-es"],
     ["good morning my friend", "en-fr"],
     ["thank you for the coffee", "en-de"],
-  ].map(([text, direction]) => ({
-    title: `Translate "${text}" (${direction})`,
-    method: "POST",
-    path: "/translations",
-    body: { text, direction },
-    auth: true,
-    expectStatus: 201,
-  })),
+  ].map(
+    ([text, direction]): Step => ({
+      title: `Translate "${text}" (${direction})`,
+      method: "POST",
+      path: "/translations",
+      body: { text, direction },
+      as: "demo",
+      expectStatus: 201,
+    }),
+  ),
   {
     title: "History, first page of 2",
     method: "GET",
     path: "/translations?limit=2",
-    auth: true,
+    as: "demo",
     expectStatus: 200,
     remember: (body, context) => {
       context.cursor = (body.cursor as string | null) ?? undefined;
@@ -54,14 +58,14 @@ export const JOURNEY: readonly Step[] = [
     title: "History, next page",
     method: "GET",
     path: (context) => `/translations?limit=2&cursor=${encodeURIComponent(context.cursor ?? "")}`,
-    auth: true,
+    as: "demo",
     expectStatus: 200,
   },
   {
     title: "Read the user (not there yet)",
     method: "GET",
     path: (c) => `/users/${c.userId}`,
-    auth: true,
+    as: "demo",
     expectStatus: 404,
   },
   {
@@ -69,14 +73,14 @@ export const JOURNEY: readonly Step[] = [
     method: "PUT",
     path: (c) => `/users/${c.userId}`,
     body: { email: "demo@example.com", name: "Demo User" },
-    auth: true,
+    as: "demo",
     expectStatus: 201,
   },
   {
     title: "Read the user",
     method: "GET",
     path: (c) => `/users/${c.userId}`,
-    auth: true,
+    as: "demo",
     expectStatus: 200,
     remember: (body, context) => {
       context.version = body.version as number;
@@ -91,7 +95,36 @@ export const JOURNEY: readonly Step[] = [
       name: "Demo User (renamed)",
       version: c.version,
     }),
-    auth: true,
+    as: "demo",
+    expectStatus: 200,
+  },
+  {
+    title: "Read someone else's profile (forbidden)",
+    method: "GET",
+    path: (c) => `/users/${c.adminId}`,
+    as: "demo",
+    expectStatus: 403,
+  },
+  {
+    title: "Write someone else's profile (forbidden)",
+    method: "PUT",
+    path: (c) => `/users/${c.adminId}`,
+    body: { email: "mallory@example.com", name: "Not Yours" },
+    as: "demo",
+    expectStatus: 403,
+  },
+  {
+    title: "An admin reads the user's profile",
+    method: "GET",
+    path: (c) => `/users/${c.userId}`,
+    as: "admin",
+    expectStatus: 200,
+  },
+  {
+    title: "Read your own profile as /users/me",
+    method: "GET",
+    path: "/users/me",
+    as: "demo",
     expectStatus: 200,
   },
   {
@@ -99,18 +132,31 @@ export const JOURNEY: readonly Step[] = [
     method: "POST",
     path: "/translations",
     body: { text: "hello", direction: "en-xx" },
-    auth: true,
+    as: "demo",
     expectStatus: 400,
   },
   {
-    title: "An unauthenticated request",
+    title: "An unauthenticated request (refused by the authorizer)",
     method: "POST",
     path: "/translations",
     body: { text: "hello", direction: "en-es" },
-    auth: false,
+    as: "nobody",
+    expectStatus: 401,
+  },
+  {
+    title: "An unauthenticated profile read (refused by the authorizer)",
+    method: "GET",
+    path: (c) => `/users/${c.userId}`,
+    as: "nobody",
     expectStatus: 401,
   },
 ];
+
+/** The access tokens the journey signs requests with. */
+export interface JourneyTokens {
+  readonly demo: string;
+  readonly admin: string;
+}
 
 /** The outcome of one step. */
 export interface StepResult {
@@ -123,8 +169,8 @@ export interface StepResult {
 }
 
 /** Runs the journey against a started stack, step by step. */
-export async function* runJourney(stack: Stack, accessToken: string): AsyncGenerator<StepResult> {
-  const context: JourneyContext = { userId: stack.userId };
+export async function* runJourney(stack: Stack, tokens: JourneyTokens): AsyncGenerator<StepResult> {
+  const context: JourneyContext = { userId: stack.userId, adminId: stack.adminId };
   for (const step of JOURNEY) {
     const path = typeof step.path === "function" ? step.path(context) : step.path;
     const body =
@@ -135,7 +181,7 @@ export async function* runJourney(stack: Stack, accessToken: string): AsyncGener
       method: step.method,
       headers: {
         "content-type": "application/json",
-        ...(step.auth ? { authorization: `Bearer ${accessToken}` } : {}),
+        ...(step.as === "nobody" ? {} : { authorization: `Bearer ${tokens[step.as]}` }),
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });

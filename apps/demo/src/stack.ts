@@ -10,6 +10,7 @@ import {
   useLocalCredentials,
 } from "@org/aws-testing/local";
 import { type LogSink, startLocalRunner } from "@org/local-lambda-runner";
+import { ROUTES } from "./routes";
 
 const appDist = (app: string) => fileURLToPath(new URL(`../../${app}/dist/`, import.meta.url));
 
@@ -19,26 +20,25 @@ export const DEMO_USER = {
   password: "Demo-passw0rd!",
   email: "demo@example.com",
 };
+/** A member of users-api's admin group: may read every profile. */
+export const ADMIN_USER = {
+  username: "admin",
+  password: "Admin-passw0rd!",
+  email: "admin@example.com",
+};
+const ADMIN_GROUP = "admins";
 const REGION = "us-east-1";
 const TABLE = "app";
 const MODEL_ID = "anthropic.claude-3-haiku-20240307-v1:0";
-
-/** The routes of both apps, as the HTTP API in `apps/infra` declares them. */
-export const ROUTES = [
-  { method: "GET", path: "/health", function: "translation-api" },
-  { method: "POST", path: "/translations", function: "translation-api" },
-  { method: "GET", path: "/translations", function: "translation-api" },
-  { method: "GET", path: "/users/{id}", function: "users-api" },
-  { method: "PUT", path: "/users/{id}", function: "users-api" },
-];
 
 /** Everything `startStack` started. */
 export type Stack = Awaited<ReturnType<typeof startStack>>;
 
 /**
  * Starts DynamoDB Local, cognito-local and the local Bedrock Runtime; creates the table, the
- * user pool client and the demo user; and serves both apps through the local Lambda runner
- * on 127.0.0.1. `stop()` stops everything, in reverse order.
+ * user pool client, the demo user and an admin; and serves both apps through the local Lambda
+ * runner on 127.0.0.1, behind the same JWT authorizer as in AWS. `stop()` stops everything,
+ * in reverse order.
  */
 export async function startStack(options: { port?: number; log?: LogSink | false } = {}) {
   const stops: (() => Promise<void>)[] = [];
@@ -55,6 +55,7 @@ export async function startStack(options: { port?: number; log?: LogSink | false
     stops.push(cognito.stop);
     const clientId = await createUserPoolClient(cognito, "demo");
     const userId = await createUser(cognito, { ...DEMO_USER, groups: ["translators"] });
+    const adminId = await createUser(cognito, { ...ADMIN_USER, groups: [ADMIN_GROUP] });
 
     const bedrock = await startLocalBedrock();
     stops.push(bedrock.stop);
@@ -70,6 +71,7 @@ export async function startStack(options: { port?: number; log?: LogSink | false
       COGNITO_USER_POOL_ID: cognito.userPoolId,
       COGNITO_CLIENT_ID: clientId,
       BEDROCK_MODEL_ID: MODEL_ID,
+      ADMIN_GROUP,
     };
     const runner = await startLocalRunner({
       functions: {
@@ -89,13 +91,31 @@ export async function startStack(options: { port?: number; log?: LogSink | false
         },
       },
       routes: ROUTES,
+      // What the CDK app's HttpUserPoolAuthorizer is: the pool's issuer, the app client.
+      jwtAuthorizer: {
+        issuer: `https://cognito-idp.${REGION}.amazonaws.com/${cognito.userPoolId}`,
+        audience: [clientId],
+        jwksUri: `${cognito.endpoint}/${cognito.userPoolId}/.well-known/jwks.json`,
+      },
       ...(options.port !== undefined ? { port: options.port } : {}),
       ...(options.log !== undefined ? { log: options.log } : {}),
     });
     stops.push(() => runner.stop());
 
     const signInDemoUser = () => signIn(cognito, { clientId, ...DEMO_USER });
-    return { url: runner.url, runner, bedrock, userId, signInDemoUser, stop };
+    const signInAdmin = () => signIn(cognito, { clientId, ...ADMIN_USER });
+    return {
+      url: runner.url,
+      runner,
+      bedrock,
+      cognito,
+      clientId,
+      userId,
+      adminId,
+      signInDemoUser,
+      signInAdmin,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -1,3 +1,6 @@
+import { apiRoutes } from "@org/app-kit/api";
+import { translationApi } from "@org/translation-api/api";
+import { usersApi } from "@org/users-api/api";
 import {
   ArnFormat,
   CfnOutput,
@@ -43,7 +46,11 @@ export interface LambdaAppsStackProps extends StackProps {
  *
  * - `translation-api`: `POST /translations`, `GET /translations` (Cognito JWT) and
  *   `GET /health` (public); reads/writes the table and invokes one Bedrock model;
- * - `users-api`: `GET /users/{id}`, `PUT /users/{id}` (Cognito JWT); reads/writes the table.
+ * - `users-api`: `GET|PUT /users/me`, `GET|PUT /users/{id}` (Cognito JWT); reads/writes the
+ *   table; members of the `admins` group may read every profile.
+ *
+ * The routes and their authorization come from each app's `api.ts`, the description the
+ * local runner enforces too.
  *
  * The stack is environment-agnostic (no lookups), so it synthesizes without AWS credentials.
  */
@@ -90,6 +97,7 @@ export class LambdaAppsStack extends Stack {
       environment: {
         TABLE_NAME: table.tableName,
         COGNITO_USER_POOL_ID: userPool.userPoolId,
+        ADMIN_GROUP: this.auth.adminGroupName,
       },
     });
 
@@ -119,24 +127,29 @@ export class LambdaAppsStack extends Stack {
         userPoolClients: [userPoolClient],
       }),
     });
-    const translation = new HttpLambdaIntegration("Translation", this.translationApi.function);
-    const users = new HttpLambdaIntegration("Users", this.usersApi.function);
-    this.httpApi.addRoutes({
-      path: "/translations",
-      methods: [HttpMethod.POST, HttpMethod.GET],
-      integration: translation,
-    });
-    this.httpApi.addRoutes({
-      path: "/users/{id}",
-      methods: [HttpMethod.GET, HttpMethod.PUT],
-      integration: users,
-    });
-    this.httpApi.addRoutes({
-      path: "/health",
-      methods: [HttpMethod.GET],
-      integration: translation,
-      authorizer: new HttpNoneAuthorizer(),
-    });
+    const integrations = {
+      [translationApi.function]: new HttpLambdaIntegration(
+        "Translation",
+        this.translationApi.function,
+      ),
+      [usersApi.function]: new HttpLambdaIntegration("Users", this.usersApi.function),
+    };
+    for (const api of [translationApi, usersApi]) {
+      for (const { method, path, routeKey, auth } of apiRoutes(api)) {
+        const httpMethod = HttpMethod[method as keyof typeof HttpMethod];
+        if (!httpMethod) throw new Error(`${api.function}: no such HTTP method in "${routeKey}"`);
+        this.httpApi.addRoutes({
+          path,
+          methods: [httpMethod],
+          integration: integrations[api.function] as HttpLambdaIntegration,
+          ...(auth.auth === "public"
+            ? { authorizer: new HttpNoneAuthorizer() }
+            : auth.scopes?.length
+              ? { authorizationScopes: [...auth.scopes] }
+              : {}),
+        });
+      }
+    }
 
     new CfnOutput(this, "ApiUrl", {
       description: "Base URL of the HTTP API",

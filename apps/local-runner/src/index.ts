@@ -8,7 +8,8 @@ export {
 } from "./errors";
 export { type HttpRequestParts, toHttpApiEvent } from "./http-api/http-api-event";
 export { fromLambdaResult, type HttpResponseParts } from "./http-api/http-api-response";
-export type { Route } from "./http-api/route";
+export type { AuthorizerDecision, JwtAuthorizerOptions } from "./http-api/jwt-authorizer";
+export type { Route, RouteAuthorization } from "./http-api/route";
 export { isTextContentType } from "./http-api/text-content-type";
 export type { InvocationFailure, InvocationResult, InvocationSuccess } from "./invocation-result";
 export type { LambdaErrorPayload } from "./lambda/lambda-error";

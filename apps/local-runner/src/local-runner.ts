@@ -9,6 +9,7 @@ import {
   UnknownFunctionError,
 } from "./errors";
 import { HttpApiServer } from "./http-api/http-api-server";
+import { JwtAuthorizer, type JwtAuthorizerOptions } from "./http-api/jwt-authorizer";
 import type { Route } from "./http-api/route";
 import type { InvocationResult } from "./invocation-result";
 import type { ContainerInvocation } from "./lambda/container";
@@ -53,6 +54,11 @@ export interface LocalRunnerOptions {
   readonly functions: Readonly<Record<string, FunctionOptions>>;
   /** HTTP API routes; without any, every HTTP request gets 404. */
   readonly routes?: readonly Route[] | undefined;
+  /**
+   * The HTTP API's JWT authorizer, for the routes with `authorization: { type: "jwt" }`:
+   * requests without a valid token get 401 and never reach a function.
+   */
+  readonly jwtAuthorizer?: JwtAuthorizerOptions | undefined;
   /** Port of the HTTP API on 127.0.0.1. Default: a free one. */
   readonly port?: number | undefined;
   /** Where log lines go. Default: stdout, prefixed by function name. `false`: nowhere. */
@@ -102,7 +108,8 @@ const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
  *   functions: {
  *     "users-api": { bundleDir: "apps/users-api/dist", env: { TABLE_NAME: "users" }, timeoutMs: 5_000 },
  *   },
- *   routes: [{ method: "GET", path: "/users/{id}", function: "users-api" }],
+ *   routes: [{ method: "GET", path: "/users/{id}", function: "users-api", authorization: { type: "jwt" } }],
+ *   jwtAuthorizer: { issuer, audience: [clientId], jwksUri },
  * });
  * const response = await fetch(`${runner.url}/users/42`);
  * const direct = await runner.invoke("users-api", { rawPath: "/users/42" });
@@ -119,6 +126,11 @@ export async function startLocalRunner(options: LocalRunnerOptions): Promise<Loc
     if (!(route.function in options.functions)) {
       throw new LocalRunnerConfigError(
         `Route ${route.method} ${route.path} points to unknown function "${route.function}"`,
+      );
+    }
+    if (route.authorization && !options.jwtAuthorizer) {
+      throw new LocalRunnerConfigError(
+        `Route ${route.method} ${route.path} needs a JWT authorizer: set jwtAuthorizer`,
       );
     }
   }
@@ -192,7 +204,14 @@ export async function startLocalRunner(options: LocalRunnerOptions): Promise<Loc
   const port = options.port ?? 0;
   let http: HttpApiServer;
   try {
-    http = await HttpApiServer.start({ port, routes: options.routes ?? [], invoke });
+    http = await HttpApiServer.start({
+      port,
+      routes: options.routes ?? [],
+      invoke,
+      authorizer: options.jwtAuthorizer && new JwtAuthorizer(options.jwtAuthorizer),
+      onRefused: (route, reason) =>
+        emit({ functionName: route.function, source: "api", text: `REFUSED ${reason}` }),
+    });
   } catch (error) {
     reaper.close();
     throw new LocalRunnerConfigError(

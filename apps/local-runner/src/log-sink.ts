@@ -1,10 +1,11 @@
 /**
- * One log line of a function: Lambda's own `START`/`END`/`REPORT` lines (`platform`), or a line
- * the handler wrote.
+ * One log line of a function: Lambda's own `START`/`END`/`REPORT` lines (`platform`), a line
+ * the handler wrote, or the HTTP API's word on a request it refused before the function ran
+ * (`api`, e.g. the JWT authorizer's reason: what API Gateway's access log would hold).
  */
 export interface LogEntry {
   readonly functionName: string;
-  readonly source: "platform" | "stdout" | "stderr";
+  readonly source: "platform" | "stdout" | "stderr" | "api";
   readonly text: string;
 }
 

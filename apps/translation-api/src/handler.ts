@@ -1,5 +1,6 @@
 import { createHttpHandler, validate } from "@org/app-kit";
-import { getUserFromEvent } from "@org/aws-cognito";
+import { requireUser } from "@org/aws-cognito/authorizer";
+import { translationApi } from "./api";
 import { HistoryQuery, TranslationInput } from "./translation-input";
 import { TranslationRepository } from "./translation-repository";
 import { TranslationService } from "./translation-service";
@@ -9,11 +10,11 @@ const translator = new TranslationService();
 const history = new TranslationRepository();
 
 /** POST /translations, GET /translations, GET /health. */
-export const handler = createHttpHandler("translation-api", {
+export const handler = createHttpHandler(translationApi, {
   "GET /health": () => ({ statusCode: 200, body: { status: "ok" } }),
 
   "POST /translations": async (request) => {
-    const user = await getUserFromEvent(request.event);
+    const user = requireUser(request.event);
     const input = validate(TranslationInput, request.json());
     const translation = await translator.translate(input.text, input.direction);
     const saved = await history.create({
@@ -33,7 +34,7 @@ export const handler = createHttpHandler("translation-api", {
   },
 
   "GET /translations": async (request) => {
-    const user = await getUserFromEvent(request.event);
+    const user = requireUser(request.event);
     const { limit, cursor } = validate(HistoryQuery, request.query);
     const page = await history.history(user.id, limit, cursor);
     return {

@@ -4,8 +4,8 @@ import { DIRECTIONS } from "./directions";
 /** Longest text one request may translate. */
 export const MAX_TEXT_LENGTH = 1_000;
 
-/** The body of `POST /translations`. */
-export const TranslationInput = z.object({
+/** The body of `POST /translations`; unknown fields are refused. */
+export const TranslationInput = z.strictObject({
   text: z
     .string()
     .check(

@@ -1,11 +1,10 @@
-import { tokenVerifier } from "@org/aws-cognito";
-import { createTestTokenIssuer, httpApiEvent, lambdaContext } from "@org/aws-testing";
+import { httpApiEvent, lambdaContext } from "@org/aws-testing";
 import { claudeAnswer, InvokeModelCommand, mockBedrock } from "@org/aws-testing/bedrock";
 import { mockDocumentClient, PutCommand, QueryCommand } from "@org/aws-testing/dynamodb";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { handler } from "../src/handler";
 
-const claims = { sub: "user-1", username: "ada" };
+const claims = { sub: "user-1", username: "ada", token_use: "access" };
 const call = async (options: Parameters<typeof httpApiEvent>[0]) => {
   const result = await handler(httpApiEvent(options), lambdaContext());
   return { status: result.statusCode, body: JSON.parse(result.body ?? "null") };
@@ -67,22 +66,31 @@ describe("translation-api", () => {
     expect(body.details.join()).toMatch(message);
   });
 
-  it("refuses a request without credentials with 401, before calling Bedrock", async () => {
-    const issuer = createTestTokenIssuer();
-    tokenVerifier.configure({
-      userPoolId: issuer.userPoolId,
-      clientId: issuer.clientId,
-      jwksFetcher: issuer.fetcher,
-    });
+  it.each([
+    ["no authorizer claims", undefined],
+    ["an id token's claims", { ...claims, token_use: "id" }],
+    ["claims without sub", { username: "ada", token_use: "access" }],
+  ])("answers 401 to %s, before calling Bedrock, with API Gateway's body", async (_, given) => {
     const bedrock = mockBedrock();
-    const { status } = await call({
+    const response = await call({
       method: "POST",
       path: "/translations",
       body: { text: "hi", direction: "en-es" },
+      ...(given ? { claims: given } : {}),
     });
-    expect(status).toBe(401);
+    expect(response).toEqual({ status: 401, body: { message: "Unauthorized" } });
     expect(bedrock.calls()).toHaveLength(0);
-    tokenVerifier.reset();
+  });
+
+  it("refuses unknown fields in the body", async () => {
+    const { status, body } = await call({
+      method: "POST",
+      path: "/translations",
+      body: { text: "hi", direction: "en-es", userId: "someone-else" },
+      claims,
+    });
+    expect(status).toBe(400);
+    expect(body.details.join()).toMatch(/userId/);
   });
 
   it("GET /translations pages the user's history, newest first", async () => {

@@ -1,40 +1,45 @@
-import { BadRequestError, createHttpHandler, NotFoundHttpError, validate } from "@org/app-kit";
-import * as z from "zod/mini";
+import { createHttpHandler, type HttpRequest, NotFoundHttpError, validate } from "@org/app-kit";
+import { assertOwner, requireUser } from "@org/aws-cognito/authorizer";
+import { usersApi } from "./api";
+import { UserId, UserUpdate } from "./user-input";
 import { UserRepository } from "./user-repository";
 
 const users = new UserRepository();
 
-const UserUpdate = z.object({
-  email: z.email(),
-  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
-  /** The version read before; omit to create a new user. */
-  version: z.optional(z.number().check(z.int(), z.positive())),
-});
+/** The Cognito group whose members may read every profile. */
+const adminGroup = () => process.env.ADMIN_GROUP || "admins";
 
-function userId(id: string | undefined): string {
-  if (!id || id.length > 128)
-    throw new BadRequestError("A user id of 1 to 128 characters is required");
-  return id;
+async function readProfile(id: string) {
+  const user = await users.getUser(id);
+  if (!user) throw new NotFoundHttpError("No such user");
+  return { statusCode: 200, body: user };
 }
 
-/** GET /users/{id}, PUT /users/{id}. */
-export const handler = createHttpHandler("users-api", {
-  "GET /users/{id}": async ({ pathParameters }) => {
-    const user = await users.getUser(userId(pathParameters.id));
-    if (!user) throw new NotFoundHttpError("No such user");
-    return { statusCode: 200, body: user };
-  },
+// Creates the profile, or updates it when `version` says which version the change is based
+// on (a stale version is a 409).
+async function writeProfile(id: string, request: HttpRequest) {
+  const { version, ...fields } = validate(UserUpdate, request.json());
+  if (version === undefined)
+    return { statusCode: 201, body: await users.create({ id, ...fields }) };
+  return {
+    statusCode: 200,
+    body: await users.update({ id }, fields, { expectedVersion: version }),
+  };
+}
 
-  // Creates the user, or updates it when `version` says which version the change is based
-  // on (a stale version is a 409).
-  "PUT /users/{id}": async (request) => {
-    const id = userId(request.pathParameters.id);
-    const { version, ...fields } = validate(UserUpdate, request.json());
-    if (version === undefined)
-      return { statusCode: 201, body: await users.create({ id, ...fields }) };
-    return {
-      statusCode: 200,
-      body: await users.update({ id }, fields, { expectedVersion: version }),
-    };
-  },
+/** The `{id}` of the path, if the caller may use it: their own, or any for `orGroups`. */
+function ownedId(request: HttpRequest, orGroups: readonly string[] = []): string {
+  const user = requireUser(request.event);
+  const id = request.pathParameters.id;
+  assertOwner(user, id, { orGroups });
+  return validate(UserId, id);
+}
+
+/** GET and PUT of the caller's profile, and admins' reads of anyone's. */
+export const handler = createHttpHandler(usersApi, {
+  "GET /users/me": (request) => readProfile(requireUser(request.event).id),
+  "PUT /users/me": (request) => writeProfile(requireUser(request.event).id, request),
+  "GET /users/{id}": (request) => readProfile(ownedId(request, [adminGroup()])),
+  // No orGroups: nobody creates or changes someone else's profile.
+  "PUT /users/{id}": (request) => writeProfile(ownedId(request), request),
 });

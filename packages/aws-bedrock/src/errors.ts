@@ -1,7 +1,8 @@
-import { AwsCoreError } from "@org/aws-core";
+import { AwsCoreError, type ErrorKind } from "@org/aws-core";
 
 /**
- * Base class of the errors of `@org/aws-bedrock`; each names the model it was about.
+ * Base class of the errors of `@org/aws-bedrock`; each names the model it was about in
+ * `message` (for logs), never in `safeMessage`.
  *
  * @example
  * ```ts
@@ -33,6 +34,9 @@ export class BedrockError extends AwsCoreError {
  */
 export class BedrockThrottledError extends BedrockError {
   override readonly name: string = "BedrockThrottledError";
+  override get kind(): ErrorKind {
+    return "throttled";
+  }
 }
 
 /**
@@ -44,6 +48,12 @@ export class BedrockThrottledError extends BedrockError {
  */
 export class BedrockValidationError extends BedrockError {
   override readonly name: string = "BedrockValidationError";
+  override get kind(): ErrorKind {
+    return "validation";
+  }
+  override get safeMessage(): string {
+    return "The model could not process this request";
+  }
 }
 
 /**
@@ -66,6 +76,9 @@ export class BedrockAccessDeniedError extends BedrockError {
  */
 export class ModelNotReadyError extends BedrockError {
   override readonly name: string = "ModelNotReadyError";
+  override get kind(): ErrorKind {
+    return "unavailable";
+  }
 }
 
 /**
@@ -77,6 +90,9 @@ export class ModelNotReadyError extends BedrockError {
  */
 export class ModelTimeoutError extends BedrockError {
   override readonly name: string = "ModelTimeoutError";
+  override get kind(): ErrorKind {
+    return "timeout";
+  }
 }
 
 /**
@@ -88,6 +104,9 @@ export class ModelTimeoutError extends BedrockError {
  */
 export class ModelStreamError extends BedrockError {
   override readonly name: string = "ModelStreamError";
+  override get kind(): ErrorKind {
+    return "unavailable";
+  }
 }
 
 const BY_NAME: Record<string, typeof BedrockError> = {

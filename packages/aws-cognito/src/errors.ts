@@ -1,15 +1,17 @@
-import { AwsCoreError } from "@org/aws-core";
+import { AwsCoreError, type ErrorKind } from "@org/aws-core";
 
 /**
  * Base class of the authentication errors; `statusCode` is the HTTP status to answer with.
- * Messages are safe to return to the caller: they never include the token.
+ * `message` says why, for logs (never the token itself); `safeMessage` is the same for every
+ * failure of a kind ("Unauthorized", "Forbidden"), so a caller learns nothing about which
+ * check refused them.
  *
  * @example
  * ```ts
  * try {
  *   const user = await getUserFromEvent(event);
  * } catch (error) {
- *   if (error instanceof AuthError) return { statusCode: error.statusCode, body: error.message };
+ *   if (error instanceof AuthError) return { statusCode: error.statusCode, body: error.safeMessage };
  *   throw error;
  * }
  * ```
@@ -22,6 +24,10 @@ export class AuthError extends AwsCoreError {
     options?: ErrorOptions,
   ) {
     super(message, options);
+  }
+
+  override get kind(): ErrorKind {
+    return this.statusCode === 401 ? "unauthorized" : "forbidden";
   }
 }
 

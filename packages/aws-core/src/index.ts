@@ -9,14 +9,16 @@ export type {
   SdkClientConfig,
   SdkRequestHandlerOptions,
 } from "./config/types";
+export { defaultSafeMessage, type ErrorKind, httpStatusOf } from "./errors/error-kind";
 export {
   AwsCoreError,
+  type AwsCoreErrorOptions,
   ClientAlreadyCreatedError,
   InvalidClientError,
   InvalidConfigError,
   MissingRegionError,
   SingletonCreationError,
-} from "./errors";
+} from "./errors/errors";
 export { lazyAsyncSingleton } from "./lazy/lazy-async-singleton";
 export { lazySingleton } from "./lazy/lazy-singleton";
 export type { AsyncLazySingleton, LazySingleton, LazySingletonOptions } from "./lazy/types";

@@ -1,4 +1,4 @@
-import { AwsCoreError } from "@org/aws-core";
+import { AwsCoreError, type AwsCoreErrorOptions, type ErrorKind } from "@org/aws-core";
 
 /** The primary key of an item: attribute name to value. */
 export type ItemKey = Record<string, unknown>;
@@ -11,7 +11,7 @@ export interface DynamoErrorContext {
 
 /**
  * Base class of the errors of `@org/aws-dynamo`: each carries the table and, where there is
- * one, the key it was about.
+ * one, the key it was about. Both are in `message` (for logs) and never in `safeMessage`.
  *
  * @example
  * ```ts
@@ -27,7 +27,7 @@ export class DynamoError extends AwsCoreError {
   readonly table: string | undefined;
   readonly key: ItemKey | undefined;
 
-  constructor(message: string, context: DynamoErrorContext = {}, options?: ErrorOptions) {
+  constructor(message: string, context: DynamoErrorContext = {}, options?: AwsCoreErrorOptions) {
     super(message + describe(context), options);
     this.table = context.table;
     this.key = context.key;
@@ -57,6 +57,9 @@ function safeJson(value: unknown): string {
  */
 export class NotFoundError extends DynamoError {
   override readonly name: string = "NotFoundError";
+  override get kind(): ErrorKind {
+    return "not-found";
+  }
 }
 
 /**
@@ -76,6 +79,12 @@ export class NotFoundError extends DynamoError {
  */
 export class ConflictError extends DynamoError {
   override readonly name: string = "ConflictError";
+  override get kind(): ErrorKind {
+    return "conflict";
+  }
+  override get safeMessage(): string {
+    return "The resource already exists or was changed since it was read";
+  }
 }
 
 /**
@@ -93,6 +102,9 @@ export class ConflictError extends DynamoError {
  */
 export class ValidationError extends DynamoError {
   override readonly name: string = "ValidationError";
+  override get kind(): ErrorKind {
+    return "validation";
+  }
   readonly issues: readonly string[];
 
   constructor(
@@ -115,6 +127,9 @@ export class ValidationError extends DynamoError {
  */
 export class ItemTooLargeError extends ValidationError {
   override readonly name: string = "ItemTooLargeError";
+  override get safeMessage(): string {
+    return "The resource is too large";
+  }
 }
 
 /**
@@ -133,6 +148,9 @@ export class ItemTooLargeError extends ValidationError {
  */
 export class InvalidCursorError extends ValidationError {
   override readonly name: string = "InvalidCursorError";
+  override get safeMessage(): string {
+    return "Invalid pagination cursor";
+  }
 }
 
 /**
@@ -146,6 +164,9 @@ export class InvalidCursorError extends ValidationError {
  */
 export class ThrottledError extends DynamoError {
   override readonly name: string = "ThrottledError";
+  override get kind(): ErrorKind {
+    return "throttled";
+  }
 }
 
 /**
@@ -163,6 +184,10 @@ export class ThrottledError extends DynamoError {
  */
 export class BatchIncompleteError extends DynamoError {
   override readonly name: string = "BatchIncompleteError";
+  // Unprocessed entries are what DynamoDB leaves when it throttles a batch.
+  override get kind(): ErrorKind {
+    return "throttled";
+  }
   constructor(
     readonly operation: "write" | "read",
     readonly unprocessedKeys: readonly ItemKey[],
@@ -199,6 +224,13 @@ export type TransactionReason = DynamoError | undefined;
  */
 export class TransactionCancelledError extends DynamoError {
   override readonly name: string = "TransactionCancelledError";
+  /** The kind of the first failed action that has one, by precedence: conflict, throttled, validation. */
+  override get kind(): ErrorKind {
+    const kinds = new Set(this.reasons.map((reason) => reason?.kind));
+    return (
+      (["conflict", "throttled", "validation"] as const).find((k) => kinds.has(k)) ?? "internal"
+    );
+  }
   constructor(
     readonly reasons: readonly TransactionReason[],
     options?: ErrorOptions,

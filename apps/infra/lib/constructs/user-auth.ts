@@ -1,5 +1,10 @@
 import { Duration, RemovalPolicy } from "aws-cdk-lib";
-import { AccountRecovery, UserPool, type UserPoolClient } from "aws-cdk-lib/aws-cognito";
+import {
+  AccountRecovery,
+  CfnUserPoolGroup,
+  UserPool,
+  type UserPoolClient,
+} from "aws-cdk-lib/aws-cognito";
 import { Construct } from "constructs";
 
 /** Props of {@link UserAuth}. */
@@ -9,6 +14,11 @@ export interface UserAuthProps {
    * @defaultValue `RemovalPolicy.RETAIN`
    */
   readonly removalPolicy?: RemovalPolicy | undefined;
+  /**
+   * The group whose members may read every user's profile in users-api.
+   * @defaultValue `"admins"`
+   */
+  readonly adminGroupName?: string | undefined;
 }
 
 /**
@@ -23,6 +33,8 @@ export class UserAuth extends Construct {
   readonly userPool: UserPool;
   /** The app client; its id is the audience the JWT authorizer accepts (`COGNITO_CLIENT_ID`). */
   readonly userPoolClient: UserPoolClient;
+  /** The admin group's name (`ADMIN_GROUP` in users-api). */
+  readonly adminGroupName: string;
 
   constructor(scope: Construct, id: string, props: UserAuthProps = {}) {
     super(scope, id);
@@ -47,6 +59,12 @@ export class UserAuth extends Construct {
       authFlows: { userPassword: true, userSrp: true },
       disableOAuth: true,
       preventUserExistenceErrors: true,
+    });
+    this.adminGroupName = props.adminGroupName ?? "admins";
+    new CfnUserPoolGroup(this, "AdminGroup", {
+      userPoolId: this.userPool.userPoolId,
+      groupName: this.adminGroupName,
+      description: "May read every user's profile",
     });
   }
 }

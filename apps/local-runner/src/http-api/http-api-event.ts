@@ -19,6 +19,8 @@ export interface HttpRequestParts {
   /** API Gateway's request id (`requestContext.requestId`, header `apigw-requestid`). */
   readonly requestId: string;
   readonly receivedAt: Date;
+  /** What the route's authorizer verified (`requestContext.authorizer`), if it has one. */
+  readonly authorizer?: object | undefined;
 }
 
 const API_ID = "local";
@@ -74,6 +76,7 @@ export function toHttpApiEvent(request: HttpRequestParts): APIGatewayProxyEventV
     ...(query ? { queryStringParameters: query } : {}),
     requestContext: {
       accountId: LOCAL_ACCOUNT_ID,
+      ...(request.authorizer ? { authorizer: request.authorizer } : {}),
       apiId: API_ID,
       domainName: host,
       domainPrefix: host.split(".")[0] ?? host,

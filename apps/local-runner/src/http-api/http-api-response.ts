@@ -9,9 +9,12 @@ export interface HttpResponseParts {
 
 /** API Gateway's answers when it cannot or will not return the function's response. */
 export const GATEWAY_RESPONSES = {
+  unauthorized: jsonResponse(401, { message: "Unauthorized" }),
+  forbidden: jsonResponse(403, { message: "Forbidden" }),
   notFound: jsonResponse(404, { message: "Not Found" }),
   tooLarge: jsonResponse(413, { message: "Request Entity Too Large" }),
   internalError: jsonResponse(500, { message: "Internal Server Error" }),
+  serviceUnavailable: jsonResponse(503, { message: "Service Unavailable" }),
 } as const;
 
 /**

@@ -5,11 +5,20 @@ import { RequestTooLargeError } from "../errors";
 import type { InvocationResult } from "../invocation-result";
 import { toHttpApiEvent } from "./http-api-event";
 import { fromLambdaResult, GATEWAY_RESPONSES, type HttpResponseParts } from "./http-api-response";
+import type { JwtAuthorizer } from "./jwt-authorizer";
 import type { Route } from "./route";
 import { RouteTable } from "./route-table";
 
 /** API Gateway HTTP APIs refuse request bodies over 10 MB before anything else. */
 const MAX_HTTP_BODY_BYTES = 10 * 1024 * 1024;
+/** HTTP APIs take at most 10 KB of request line and headers together. */
+const MAX_HEADER_BYTES = 10 * 1024;
+
+const REFUSALS = {
+  401: GATEWAY_RESPONSES.unauthorized,
+  403: GATEWAY_RESPONSES.forbidden,
+  503: GATEWAY_RESPONSES.serviceUnavailable,
+} as const;
 
 /** What the HTTP front needs. */
 export interface HttpApiServerOptions {
@@ -17,6 +26,10 @@ export interface HttpApiServerOptions {
   readonly port: number;
   readonly routes: readonly Route[];
   readonly invoke: (functionName: string, event: unknown) => Promise<InvocationResult>;
+  /** Checks the token of every route with `authorization`; required when there are such routes. */
+  readonly authorizer?: JwtAuthorizer | undefined;
+  /** Told why the authorizer refused a request (the caller is told only the status). */
+  readonly onRefused?: ((route: Route, reason: string) => void) | undefined;
 }
 
 /**
@@ -35,8 +48,8 @@ export class HttpApiServer {
 
   static async start(options: HttpApiServerOptions): Promise<HttpApiServer> {
     const table = new RouteTable(options.routes);
-    const server = createServer((req, res) => {
-      handle(req, table, options.invoke).then(
+    const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
+      handle(req, table, options).then(
         (response) => send(res, response),
         () => send(res, GATEWAY_RESPONSES.internalError),
       );
@@ -63,7 +76,7 @@ export class HttpApiServer {
 async function handle(
   req: IncomingMessage,
   table: RouteTable,
-  invoke: HttpApiServerOptions["invoke"],
+  options: HttpApiServerOptions,
 ): Promise<HttpResponseParts & { requestId: string }> {
   const requestId = randomBytes(11).toString("base64");
   const receivedAt = new Date();
@@ -79,6 +92,22 @@ async function handle(
   const match = table.match(method, rawPath.slice(1).split("/").map(decodeSegment));
   if (!match) return { ...GATEWAY_RESPONSES.notFound, requestId };
 
+  let authorizer: object | undefined;
+  const { authorization } = match.route;
+  if (authorization) {
+    // startLocalRunner refuses JWT routes without an authorizer: this cannot happen.
+    if (!options.authorizer) return { ...GATEWAY_RESPONSES.internalError, requestId };
+    const decision = await options.authorizer.authorize(req.headers.authorization, authorization);
+    if (!decision.allow) {
+      options.onRefused?.(
+        match.route,
+        `${decision.statusCode} ${match.routeKey}: ${decision.reason}`,
+      );
+      return { ...REFUSALS[decision.statusCode], requestId };
+    }
+    authorizer = decision.context;
+  }
+
   const event = toHttpApiEvent({
     method,
     rawPath,
@@ -90,9 +119,10 @@ async function handle(
     pathParameters: match.pathParameters,
     requestId,
     receivedAt,
+    authorizer,
   });
   try {
-    const result = await invoke(match.route.function, event);
+    const result = await options.invoke(match.route.function, event);
     const response = result.ok ? fromLambdaResult(result.payload) : GATEWAY_RESPONSES.internalError;
     return { ...response, requestId };
   } catch (error) {

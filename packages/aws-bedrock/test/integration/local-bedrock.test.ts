@@ -87,6 +87,17 @@ describe.each(transports)("through the real SDK over %s", (_, setUp, httpVersion
     });
   });
 
+  it("the glossary model looks up its own words only: Object.prototype's names are kept", async () => {
+    setUp();
+    const result = await invokeClaude({
+      modelId: CLAUDE,
+      system: "Translate from en to es. Answer with the translation only.",
+      prompt: "Constructor constructor __proto__ toString hello",
+      maxTokens: 50,
+    });
+    expect(result.text).toBe("Constructor constructor __proto__ toString hola");
+  });
+
   it("converse returns text, stop reason and usage", async () => {
     setUp();
     local.model.reply("Fixed answer.");

@@ -1,3 +1,4 @@
+import { type ApiGatewayEventLike, authorizerClaims } from "../authorizer/authorizer-claims";
 import { UnauthorizedError } from "../errors";
 import { tokenVerifier } from "../verifier/token-verifier";
 import type { User, UserOptions } from "./types";
@@ -5,23 +6,6 @@ import { userFromClaims } from "./user-from-claims";
 
 /** Larger Authorization headers are refused unread (API Gateway allows 10 KB of headers). */
 export const MAX_AUTHORIZATION_HEADER_LENGTH = 8_192;
-
-/** The authorizer part of an API Gateway request context, as far as it is read here. */
-interface AuthorizerLike {
-  /** HTTP API JWT authorizer. */
-  readonly jwt?: { readonly claims?: Readonly<Record<string, unknown>> } | undefined;
-  /** REST API Cognito authorizer. */
-  readonly claims?: Readonly<Record<string, unknown>> | undefined;
-}
-
-/**
- * The parts of an API Gateway event (HTTP API v2 or REST) this reads: `headers` and
- * `requestContext.authorizer`. Any API Gateway event type fits.
- */
-export interface ApiGatewayEventLike {
-  readonly headers?: Readonly<Record<string, string | undefined>> | null | undefined;
-  readonly requestContext?: object | undefined;
-}
 
 function authorizationHeader(event: ApiGatewayEventLike): string | undefined {
   const headers = event.headers ?? {};
@@ -43,13 +27,16 @@ function bearerToken(header: string | undefined): string {
 /**
  * The signed-in user of an API Gateway request, normalised:
  *
- * 1. HTTP API with a JWT authorizer: the claims API Gateway verified;
+ * 1. HTTP API with a JWT authorizer: the claims API Gateway verified, with their `token_use`
+ *    checked (see {@link requireUser});
  * 2. REST API with a Cognito authorizer: the same, with string-typed values normalised;
  * 3. no authorizer: the `Authorization: Bearer <token>` header, verified here with
  *    {@link tokenVerifier} (signature, expiry, issuer, client, token use).
  *
  * An unverified token is never trusted. Missing or invalid credentials are an
  * `UnauthorizedError` (401); a user outside `requiredGroups` a `ForbiddenError` (403).
+ * Behind an authorizer on every route, `requireUser` from `@org/aws-cognito/authorizer` does
+ * the same without loading the token library.
  *
  * @example
  * ```ts
@@ -60,7 +47,7 @@ function bearerToken(header: string | undefined): string {
  *     const user = await getUserFromEvent(event, { requiredGroups: ["translators"] });
  *     return { statusCode: 200, body: `hello ${user.username}` };
  *   } catch (error) {
- *     if (error instanceof AuthError) return { statusCode: error.statusCode };
+ *     if (error instanceof AuthError) return { statusCode: error.statusCode, body: error.safeMessage };
  *     throw error;
  *   }
  * };
@@ -70,12 +57,9 @@ export async function getUserFromEvent(
   event: ApiGatewayEventLike,
   options: UserOptions = {},
 ): Promise<User> {
-  const authorizer = (event?.requestContext as { authorizer?: AuthorizerLike | null } | undefined)
-    ?.authorizer;
-  const trustedClaims = authorizer?.jwt?.claims ?? authorizer?.claims;
-  if (trustedClaims && typeof trustedClaims === "object") {
-    return userFromClaims({ ...trustedClaims }, options.requiredGroups);
-  }
+  const trustedClaims = authorizerClaims(event);
+  if (trustedClaims) return userFromClaims(trustedClaims, options);
   const claims = await tokenVerifier.verify(bearerToken(authorizationHeader(event ?? {})));
-  return userFromClaims(claims, options.requiredGroups);
+  // The verifier has checked token_use against its own configuration.
+  return userFromClaims(claims, { ...options, tokenUse: null });
 }

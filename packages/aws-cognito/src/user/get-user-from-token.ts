@@ -50,7 +50,8 @@ export async function getUserFromToken(
   );
   return userFromClaims(
     { ...attributes, username: output.Username, "cognito:groups": groupsOf(accessToken) },
-    options.requiredGroups,
+    // GetUser has judged the token: there is no token_use among the attributes to check.
+    { ...options, tokenUse: null },
   );
 }
 

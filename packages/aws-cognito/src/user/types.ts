@@ -12,8 +12,13 @@ export interface User {
   readonly claims: Readonly<Record<string, unknown>>;
 }
 
-/** Options of `getUserFromEvent` and `getUserFromToken`. */
+/** Options of `requireUser`, `getUserFromEvent` and `getUserFromToken`. */
 export interface UserOptions {
   /** The user must be in at least one of these groups, else a `ForbiddenError`. */
   readonly requiredGroups?: readonly string[] | undefined;
+  /**
+   * The `token_use` that claims from an API Gateway authorizer must have, else an
+   * `UnauthorizedError`. Default: `COGNITO_TOKEN_USE`, else `"access"`; `null` skips the check.
+   */
+  readonly tokenUse?: "access" | "id" | null | undefined;
 }

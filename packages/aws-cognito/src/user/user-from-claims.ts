@@ -1,5 +1,5 @@
 import { ForbiddenError, UnauthorizedError } from "../errors";
-import type { User } from "./types";
+import type { User, UserOptions } from "./types";
 
 /**
  * Groups come as an array from a verified token, as `"admin,users"` from a REST API
@@ -25,14 +25,23 @@ function optionalString(claims: Record<string, unknown>, name: string): string |
   return value;
 }
 
+function expectedTokenUse(option: UserOptions["tokenUse"]): string | null {
+  if (option !== undefined) return option;
+  return process.env.COGNITO_TOKEN_USE || "access";
+}
+
 /**
- * Builds the normalised {@link User} from claims, checking their types, and enforces
- * `requiredGroups` (at least one).
+ * Builds the normalised {@link User} from claims, checking their types and `token_use`, and
+ * enforces `requiredGroups` (at least one).
  */
-export function userFromClaims(
-  claims: Record<string, unknown>,
-  requiredGroups: readonly string[] = [],
-): User {
+export function userFromClaims(claims: Record<string, unknown>, options: UserOptions = {}): User {
+  const tokenUse = expectedTokenUse(options.tokenUse);
+  if (tokenUse !== null && claims.token_use !== tokenUse) {
+    throw new UnauthorizedError(
+      `Invalid claims: token_use is ${JSON.stringify(claims.token_use)}, expected "${tokenUse}"`,
+    );
+  }
+  const requiredGroups = options.requiredGroups ?? [];
   const id = optionalString(claims, "sub");
   if (!id) throw new UnauthorizedError("Invalid claims: no sub");
   const username =

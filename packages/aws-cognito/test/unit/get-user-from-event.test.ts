@@ -1,5 +1,5 @@
 import { createTestTokenIssuer } from "@org/aws-testing";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   ForbiddenError,
   getUserFromEvent,
@@ -132,6 +132,7 @@ describe("getUserFromEvent behind an API Gateway authorizer", () => {
             claims: {
               sub: "s1",
               username: "grace",
+              token_use: "access",
               "cognito:groups": "[admin staff]",
               email: "g@example.com",
             },
@@ -149,34 +150,56 @@ describe("getUserFromEvent behind an API Gateway authorizer", () => {
   });
 
   it("takes REST API Cognito authorizer claims, groups given as 'a,b'", async () => {
-    const user = await getUserFromEvent({
-      requestContext: {
-        authorizer: {
-          claims: { sub: "s2", "cognito:username": "linus", "cognito:groups": "admin,staff" },
+    const user = await getUserFromEvent(
+      {
+        requestContext: {
+          authorizer: {
+            claims: { sub: "s2", "cognito:username": "linus", "cognito:groups": "admin,staff" },
+          },
         },
       },
-    });
+      { tokenUse: null },
+    );
     expect(user).toMatchObject({ id: "s2", username: "linus", groups: ["admin", "staff"] });
   });
 
   it("does not verify a Bearer token when an authorizer already did", async () => {
     const user = await getUserFromEvent({
       headers: { authorization: "Bearer garbage" },
-      requestContext: { authorizer: { jwt: { claims: { sub: "s3" } } } },
+      requestContext: { authorizer: { jwt: { claims: { sub: "s3", token_use: "access" } } } },
     });
     expect(user.id).toBe("s3");
   });
 
   it("refuses authorizer claims without a sub, and enforces groups", async () => {
     await expect(
-      getUserFromEvent({ requestContext: { authorizer: { claims: { username: "x" } } } }),
+      getUserFromEvent({
+        requestContext: { authorizer: { claims: { username: "x", token_use: "access" } } },
+      }),
     ).rejects.toBeInstanceOf(UnauthorizedError);
     await expect(
       getUserFromEvent(
-        { requestContext: { authorizer: { claims: { sub: "s", "cognito:groups": "staff" } } } },
+        {
+          requestContext: {
+            authorizer: { claims: { sub: "s", "cognito:groups": "staff", token_use: "access" } },
+          },
+        },
         { requiredGroups: ["admin"] },
       ),
     ).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  // API Gateway's JWT authorizer accepts a Cognito id token: its aud is the app client id.
+  it("refuses claims of another token_use than the one expected", async () => {
+    const idTokenClaims = { sub: "s", "cognito:username": "x", token_use: "id", aud: "web" };
+    const event = { requestContext: { authorizer: { jwt: { claims: idTokenClaims } } } };
+    const error = await getUserFromEvent(event).catch((e) => e);
+    expect(error).toBeInstanceOf(UnauthorizedError);
+    expect(error.safeMessage).toBe("Unauthorized");
+    await expect(getUserFromEvent(event, { tokenUse: "id" })).resolves.toMatchObject({ id: "s" });
+    vi.stubEnv("COGNITO_TOKEN_USE", "id");
+    await expect(getUserFromEvent(event)).resolves.toMatchObject({ id: "s" });
+    vi.unstubAllEnvs();
   });
 });
 

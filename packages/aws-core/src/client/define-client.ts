@@ -1,7 +1,7 @@
 import { resolveClientConfig } from "../config/resolve-client-config";
 import type { ClientOptions, SdkClientConfig } from "../config/types";
 import { validateClientOptions } from "../config/validate-options";
-import { ClientAlreadyCreatedError, InvalidClientError } from "../errors";
+import { ClientAlreadyCreatedError, InvalidClientError } from "../errors/errors";
 import { lazySingleton } from "../lazy/lazy-singleton";
 import { isSdkClient } from "./is-sdk-client";
 

@@ -1,4 +1,4 @@
-import { MissingRegionError } from "../errors";
+import { MissingRegionError } from "../errors/errors";
 import { getAwsDefaults } from "./shared-defaults";
 import type { ClientOptions, SdkClientConfig } from "./types";
 

@@ -1,4 +1,4 @@
-import { ClientAlreadyCreatedError } from "../errors";
+import { ClientAlreadyCreatedError } from "../errors/errors";
 import { liveClientNames } from "../registry/registry";
 import type { ClientOptions } from "./types";
 import { validateClientOptions } from "./validate-options";

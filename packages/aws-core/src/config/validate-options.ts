@@ -1,4 +1,4 @@
-import { InvalidConfigError } from "../errors";
+import { InvalidConfigError } from "../errors/errors";
 import type { ClientOptions } from "./types";
 
 const RETRY_MODES = ["standard", "adaptive"];

@@ -1,4 +1,4 @@
-import { AwsCoreError, SingletonCreationError } from "../errors";
+import { AwsCoreError, SingletonCreationError } from "../errors/errors";
 import { trackLive, untrackLive } from "../registry/registry";
 import type { LiveSingleton } from "../registry/types";
 import type { LazySingletonOptions } from "./types";

@@ -210,13 +210,13 @@ export class LocalBedrockModel {
     if (queued !== undefined) return queued;
     const direction = /translate from ([a-z]{2}) to ([a-z]{2})/i.exec(turn.system);
     if (direction) {
-      const glossary = this.glossary[`${direction[1]}-${direction[2]}`.toLowerCase()] ?? {};
+      const glossary = ownValue(this.glossary, `${direction[1]}-${direction[2]}`.toLowerCase());
       return turn.text
         .split(/(\s+)/)
         .map((word) => {
           const [, lead = "", core = "", trail = ""] = /^(\W*)(.*?)(\W*)$/u.exec(word) ?? [];
-          const translated = glossary[core.toLowerCase()];
-          if (translated === undefined) return word;
+          const translated = glossary && ownValue(glossary, core.toLowerCase());
+          if (typeof translated !== "string") return word;
           const capitalised = /^\p{Lu}/u.test(core)
             ? translated.charAt(0).toUpperCase() + translated.slice(1)
             : translated;
@@ -226,6 +226,11 @@ export class LocalBedrockModel {
     }
     return `You said: ${turn.text}`;
   }
+}
+
+// Own properties only: a word like "constructor" must not find Object.prototype's.
+function ownValue<T>(record: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 /** Rough token count: words. */

@@ -1,6 +1,18 @@
+import { defaultSafeMessage, type ErrorKind } from "./error-kind";
+
+/** Options of {@link AwsCoreError}: the standard `cause`, and what a caller may see. */
+export interface AwsCoreErrorOptions extends ErrorOptions {
+  /** Default `internal`; subclasses fix their own. */
+  readonly kind?: ErrorKind | undefined;
+  /** Default: the kind's generic message ("Not Found", "Unauthorized"...). */
+  readonly safeMessage?: string | undefined;
+}
+
 /**
  * Base class of every error thrown by `@org/aws-*` packages. Catch it to handle them all.
- * Every class sets its `name` explicitly, so it survives minified bundles.
+ * Every class sets its `name` explicitly, so it survives minified bundles. Each error has a
+ * {@link ErrorKind} (what HTTP status it means) and two messages: `message`, detailed, for
+ * logs; `safeMessage`, for the caller.
  *
  * @example
  * ```ts
@@ -16,6 +28,38 @@
  */
 export class AwsCoreError extends Error {
   override readonly name: string = "AwsCoreError";
+  readonly #kind: ErrorKind | undefined;
+  readonly #safeMessage: string | undefined;
+
+  constructor(message: string, options: AwsCoreErrorOptions = {}) {
+    const { kind, safeMessage, ...errorOptions } = options;
+    super(message, errorOptions);
+    this.#kind = kind;
+    this.#safeMessage = safeMessage;
+  }
+
+  /**
+   * What went wrong, from one closed set; subclasses fix theirs. Default `internal`.
+   * @example
+   * ```ts
+   * if (error instanceof AwsCoreError && error.kind === "not-found") return notFound();
+   * ```
+   */
+  get kind(): ErrorKind {
+    return this.#kind ?? "internal";
+  }
+
+  /**
+   * A message for the caller: it never holds table names, keys, client ids, tokens or the
+   * text of another error. `message` keeps the details, for logs.
+   * @example
+   * ```ts
+   * return { statusCode: httpStatusOf(error.kind), body: JSON.stringify({ message: error.safeMessage }) };
+   * ```
+   */
+  get safeMessage(): string {
+    return this.#safeMessage ?? defaultSafeMessage(this.kind);
+  }
 }
 
 /**
