@@ -28,7 +28,8 @@ export const ADMIN_USER = {
 };
 const ADMIN_GROUP = "admins";
 const REGION = "us-east-1";
-const TABLE = "app";
+// A name no response body could hold by chance: the security tests look for it.
+const TABLE = "lambda-apps-data";
 const MODEL_ID = "anthropic.claude-3-haiku-20240307-v1:0";
 
 /** Everything `startStack` started. */
@@ -106,6 +107,7 @@ export async function startStack(options: { port?: number; log?: LogSink | false
     const signInAdmin = () => signIn(cognito, { clientId, ...ADMIN_USER });
     return {
       url: runner.url,
+      table: TABLE,
       runner,
       bedrock,
       cognito,

@@ -37,6 +37,14 @@ describe("DynamoDB table", () => {
 });
 
 describe("Cognito", () => {
+  it("has the admin group users-api lets read every profile", () => {
+    template.resourceCountIs("AWS::Cognito::UserPoolGroup", 1);
+    template.hasResourceProperties("AWS::Cognito::UserPoolGroup", {
+      GroupName: "admins",
+      UserPoolId: { Ref: logicalId(stack, stack.auth.userPool) },
+    });
+  });
+
   it("has a user pool with no self sign-up, email or username sign-in and a strong password policy", () => {
     template.resourceCountIs("AWS::Cognito::UserPool", 1);
     template.hasResource("AWS::Cognito::UserPool", {

@@ -40,11 +40,12 @@ describe("Lambda functions", () => {
     });
   });
 
-  it("users-api: 128 MB, 10 s, table and user pool in its environment, no client or model", () => {
+  it("users-api: 128 MB, 10 s, table, user pool and admin group in its environment, no client or model", () => {
     expect(users).toMatchObject({ MemorySize: 128, Timeout: 10 });
     expect(users?.Environment.Variables).toEqual({
       TABLE_NAME: ref(stack.table.table),
       COGNITO_USER_POOL_ID: ref(stack.auth.userPool),
+      ADMIN_GROUP: "admins",
     });
   });
 

@@ -1,3 +1,6 @@
+import { apiRoutes } from "@org/app-kit/api";
+import { translationApi } from "@org/translation-api/api";
+import { usersApi } from "@org/users-api/api";
 import { describe, expect, it } from "vitest";
 import { bundleFixture } from "./support/fixtures";
 import { logicalId, synthStack } from "./support/synth";
@@ -51,10 +54,29 @@ describe("HTTP API", () => {
     expect(routes()).toEqual({
       "POST /translations": { ...jwt, function: translationFn },
       "GET /translations": { ...jwt, function: translationFn },
+      "GET /users/me": { ...jwt, function: usersFn },
+      "PUT /users/me": { ...jwt, function: usersFn },
       "GET /users/{id}": { ...jwt, function: usersFn },
       "PUT /users/{id}": { ...jwt, function: usersFn },
       "GET /health": { authorizationType: "NONE", authorizer: undefined, function: translationFn },
     });
+  });
+
+  // The apps' api.ts files are the one description the local runner enforces too.
+  it("declares exactly the routes of the apps' descriptions, each with its authorization", () => {
+    const deployed = routes();
+    const functions = { [translationApi.function]: translationFn, [usersApi.function]: usersFn };
+    const described = [translationApi, usersApi].flatMap((api) =>
+      apiRoutes(api).map((route) => ({ ...route, function: functions[api.function] })),
+    );
+    expect(Object.keys(deployed).sort()).toEqual(described.map((r) => r.routeKey).sort());
+    for (const route of described) {
+      expect(deployed[route.routeKey], route.routeKey).toEqual(
+        route.auth.auth === "public"
+          ? { authorizationType: "NONE", authorizer: undefined, function: route.function }
+          : { authorizationType: "JWT", authorizer: authorizerId, function: route.function },
+      );
+    }
   });
 
   it("sends API Gateway's v2 event to the functions", () => {

@@ -59,7 +59,7 @@ export type AuthorizerDecision =
 export class JwtAuthorizer {
   private readonly verifier;
 
-  constructor(private readonly options: JwtAuthorizerOptions) {
+  constructor(options: JwtAuthorizerOptions) {
     const audience = new Set(options.audience);
     this.verifier = JwtRsaVerifier.create(
       {
