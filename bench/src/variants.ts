@@ -47,6 +47,7 @@ export function httpEvent(
   routeKey: string,
   pathParameters?: Record<string, string>,
   body?: unknown,
+  authorizer?: object,
 ): unknown {
   return toHttpApiEvent({
     method,
@@ -59,14 +60,30 @@ export function httpEvent(
     pathParameters,
     requestId: `bench-${Date.now()}`,
     receivedAt: new Date(),
+    authorizer,
   });
 }
+
+/** What the HTTP API's JWT authorizer passes on for the bench user's access token. */
+const BENCH_USER_AUTHORIZER = {
+  jwt: {
+    claims: { sub: BENCH_USER.id, username: BENCH_USER.id, token_use: "access" },
+    scopes: null,
+  },
+};
 
 const httpStatus = (status: number) => (payload: unknown) =>
   (payload as { statusCode?: number } | null)?.statusCode === status;
 
 const getUserEvent = () =>
-  httpEvent("GET", `/users/${BENCH_USER.id}`, "GET /users/{id}", { id: BENCH_USER.id });
+  httpEvent(
+    "GET",
+    `/users/${BENCH_USER.id}`,
+    "GET /users/{id}",
+    { id: BENCH_USER.id },
+    undefined,
+    BENCH_USER_AUTHORIZER,
+  );
 
 /** Every variant, in the order of the report. */
 export const VARIANTS: readonly Variant[] = [
