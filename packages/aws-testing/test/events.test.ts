@@ -51,7 +51,11 @@ describe("event factories", () => {
       pathParameters: { id: "1" },
       claims: { sub: "u2", "cognito:groups": ["a", "b"] },
     });
-    expect(event.requestContext.authorizer?.claims).toEqual({ sub: "u2", "cognito:groups": "a,b" });
+    expect(event.requestContext.authorizer?.claims).toEqual({
+      token_use: "access",
+      sub: "u2",
+      "cognito:groups": "a,b",
+    });
     expect(event.pathParameters).toEqual({ id: "1" });
     expect((await getUserFromEvent(event as never)).groups).toEqual(["a", "b"]);
   });

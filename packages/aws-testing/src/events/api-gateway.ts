@@ -17,7 +17,10 @@ export interface HttpRequestOptions {
   readonly headers?: Record<string, string>;
   readonly query?: Record<string, string>;
   readonly pathParameters?: Record<string, string>;
-  /** Authorizer claims, as if API Gateway had verified a Cognito token. */
+  /**
+   * Authorizer claims, as if API Gateway had verified a Cognito access token: `token_use`
+   * is `"access"` unless given (`token_use: "id"` for an id token's claims).
+   */
   readonly claims?: Record<string, unknown>;
   /** Send the body base64-encoded (binary payloads). */
   readonly base64?: boolean;
@@ -89,7 +92,7 @@ export function httpApiEvent(
             authorizer: {
               principalId: "",
               integrationLatency: 0,
-              jwt: { claims: options.claims as never, scopes: [] },
+              jwt: { claims: { token_use: "access", ...options.claims } as never, scopes: [] },
             },
           }
         : {}),
@@ -113,7 +116,7 @@ export function restApiEvent(options: HttpRequestOptions = {}): APIGatewayProxyE
   const headers = { "Content-Type": "application/json", ...options.headers };
   const claims = options.claims
     ? Object.fromEntries(
-        Object.entries(options.claims).map(([k, v]) => [
+        Object.entries({ token_use: "access", ...options.claims }).map(([k, v]) => [
           k,
           Array.isArray(v) ? v.join(",") : String(v),
         ]),
