@@ -57,10 +57,10 @@ describe("a handler bundles only the clients it imports", () => {
     const names = JSON.parse(execFileSync(process.execPath, [out], { encoding: "utf8" }));
     expect(names).toEqual([
       "MissingRegionError",
-      "NotFoundError",
-      "ConflictError",
-      "UnauthorizedError",
-      "ForbiddenError",
+      "DynamoNotFoundError",
+      "DynamoConflictError",
+      "CognitoUnauthorizedError",
+      "CognitoForbiddenError",
       "BedrockThrottledError",
     ]);
   });

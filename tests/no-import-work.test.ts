@@ -39,11 +39,16 @@ process.env = new Proxy(realEnv, {
   },
 });
 
+// A test file before this one may have used the core in this worker: start from no state.
+const STATE_KEY = Symbol.for("@org/aws-core/state");
+delete (globalThis as Record<symbol, unknown>)[STATE_KEY];
+
 const loaded: Record<string, Record<string, unknown>> = {};
 for (const pkg of workspacePackages()) {
   for (const file of sourceModules(pkg)) loaded[file] = await import(file);
 }
 process.env = realEnv;
+const stateAfterImport = (globalThis as Record<symbol, unknown>)[STATE_KEY];
 afterAll(() => {
   process.env = realEnv;
 });
@@ -57,6 +62,10 @@ describe("importing every module of every package", () => {
 
   it("read no environment variable", () => {
     expect(environmentReads).toEqual([]);
+  });
+
+  it("made no process-wide state", () => {
+    expect(stateAfterImport).toBeUndefined();
   });
 
   it("created no singleton and no SDK client", () => {

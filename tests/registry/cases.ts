@@ -112,7 +112,7 @@ export const handler = async (event: { id: string; text: string }) => {
 
 const cognito: PackageCase = {
   typesEsm: `
-import { AuthError, getUserFromEvent, type User } from "@org/aws-cognito";
+import { CognitoAuthError, getUserFromEvent, type User } from "@org/aws-cognito";
 
 export async function handler(event: { headers?: Record<string, string> }) {
   try {
@@ -120,7 +120,10 @@ export async function handler(event: { headers?: Record<string, string> }) {
     const groups: readonly string[] = user.groups;
     return { statusCode: 200, body: \`\${user.username}: \${groups.join(",")}\` };
   } catch (error) {
-    if (error instanceof AuthError) return { statusCode: error.statusCode as number };
+    if (error instanceof CognitoAuthError) {
+      const kind: "unauthorized" | "forbidden" = error.kind as "unauthorized" | "forbidden";
+      return { statusCode: kind === "forbidden" ? 403 : 401, body: error.safeMessage };
+    }
     throw error;
   }
 }
@@ -140,7 +143,7 @@ export async function whoIs(token: string): Promise<string> {
   service: {
     client: "@aws-sdk/client-cognito-identity-provider",
     handler: `
-import { AuthError, getUserFromEvent } from "@org/aws-cognito";
+import { CognitoAuthError, getUserFromEvent } from "@org/aws-cognito";
 
 export const handler = async (event: { headers?: Record<string, string> }) => {
   try {
@@ -150,7 +153,7 @@ export const handler = async (event: { headers?: Record<string, string> }) => {
       body: JSON.stringify({ id: user.id, username: user.username, groups: user.groups }),
     };
   } catch (error) {
-    if (error instanceof AuthError) return { statusCode: error.statusCode };
+    if (error instanceof CognitoAuthError) return { statusCode: error.kind === "forbidden" ? 403 : 401 };
     throw error;
   }
 };

@@ -1,5 +1,5 @@
-import { ForbiddenError, UnauthorizedError } from "@org/aws-cognito";
-import { ConflictError, NotFoundError } from "@org/aws-dynamo";
+import { CognitoForbiddenError, CognitoUnauthorizedError } from "@org/aws-cognito";
+import { DynamoConflictError, DynamoNotFoundError } from "@org/aws-dynamo";
 import { httpApiEvent, lambdaContext } from "@org/aws-testing";
 import { describe, expect, it, vi } from "vitest";
 import * as z from "zod/mini";
@@ -28,20 +28,20 @@ describe("createHttpHandler", () => {
       body: validate(z.object({ n: z.number() }), request.json()),
     }),
     "GET /missing": () => {
-      throw new NotFoundError("gone", { table: "t", key: { PK: "x" } });
+      throw new DynamoNotFoundError("gone", { table: "t", key: { PK: "x" } });
     },
     "GET /conflict": () => {
-      throw new ConflictError("stale");
+      throw new DynamoConflictError("stale");
     },
     "GET /auth": () => {
-      throw new UnauthorizedError("Invalid token: expired at 2026-01-01 (client abc123)");
+      throw new CognitoUnauthorizedError("Invalid token: expired at 2026-01-01 (client abc123)");
     },
     "GET /forbidden": () => {
-      throw new ForbiddenError("user-1 may not read user-2 (not in admins)");
+      throw new CognitoForbiddenError("user-1 may not read user-2 (not in admins)");
     },
     // Another library's error that happens to share a name with ours is not ours.
     "GET /named-like-ours": () => {
-      throw Object.assign(new Error("no token"), { name: "UnauthorizedError" });
+      throw Object.assign(new Error("no token"), { name: "CognitoUnauthorizedError" });
     },
     "GET /crash": () => {
       throw new Error("secret internals at /var/task/index.mjs");

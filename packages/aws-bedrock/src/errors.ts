@@ -71,11 +71,11 @@ export class BedrockAccessDeniedError extends BedrockError {
  * The model is not ready (still being provisioned or loaded), even after the SDK's retries.
  * @example
  * ```ts
- * if (error instanceof ModelNotReadyError) return { statusCode: 503 };
+ * if (error instanceof BedrockModelNotReadyError) return { statusCode: 503 };
  * ```
  */
-export class ModelNotReadyError extends BedrockError {
-  override readonly name: string = "ModelNotReadyError";
+export class BedrockModelNotReadyError extends BedrockError {
+  override readonly name: string = "BedrockModelNotReadyError";
   override get kind(): ErrorKind {
     return "unavailable";
   }
@@ -85,11 +85,11 @@ export class ModelNotReadyError extends BedrockError {
  * The model took too long to answer.
  * @example
  * ```ts
- * if (error instanceof ModelTimeoutError) return { statusCode: 504 };
+ * if (error instanceof BedrockModelTimeoutError) return { statusCode: 504 };
  * ```
  */
-export class ModelTimeoutError extends BedrockError {
-  override readonly name: string = "ModelTimeoutError";
+export class BedrockModelTimeoutError extends BedrockError {
+  override readonly name: string = "BedrockModelTimeoutError";
   override get kind(): ErrorKind {
     return "timeout";
   }
@@ -99,11 +99,11 @@ export class ModelTimeoutError extends BedrockError {
  * A streamed answer broke off after it had started.
  * @example
  * ```ts
- * for await (const part of converseStream(request)) {} // may throw ModelStreamError
+ * for await (const part of converseStream(request)) {} // may throw BedrockModelStreamError
  * ```
  */
-export class ModelStreamError extends BedrockError {
-  override readonly name: string = "ModelStreamError";
+export class BedrockModelStreamError extends BedrockError {
+  override readonly name: string = "BedrockModelStreamError";
   override get kind(): ErrorKind {
     return "unavailable";
   }
@@ -114,9 +114,9 @@ const BY_NAME: Record<string, typeof BedrockError> = {
   ServiceQuotaExceededException: BedrockThrottledError,
   ValidationException: BedrockValidationError,
   AccessDeniedException: BedrockAccessDeniedError,
-  ModelNotReadyException: ModelNotReadyError,
-  ModelTimeoutException: ModelTimeoutError,
-  ModelStreamErrorException: ModelStreamError,
+  ModelNotReadyException: BedrockModelNotReadyError,
+  ModelTimeoutException: BedrockModelTimeoutError,
+  ModelStreamErrorException: BedrockModelStreamError,
 };
 
 /**

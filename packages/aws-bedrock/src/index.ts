@@ -10,11 +10,11 @@ export type {
 export {
   BedrockAccessDeniedError,
   BedrockError,
+  BedrockModelNotReadyError,
+  BedrockModelStreamError,
+  BedrockModelTimeoutError,
   BedrockThrottledError,
   BedrockValidationError,
-  ModelNotReadyError,
-  ModelStreamError,
-  ModelTimeoutError,
   toBedrockError,
 } from "./errors";
 export {

@@ -1,67 +1,69 @@
-import { AwsCoreError, type ErrorKind } from "@org/aws-core";
+import { AwsCoreError, type AwsCoreErrorOptions, type ErrorKind } from "@org/aws-core";
 
 /**
- * Base class of the authentication errors; `statusCode` is the HTTP status to answer with.
- * `message` says why, for logs (never the token itself); `safeMessage` is the same for every
- * failure of a kind ("Unauthorized", "Forbidden"), so a caller learns nothing about which
- * check refused them.
+ * Base class of the authentication errors, of kind `unauthorized` (401) or `forbidden`
+ * (403). `message` says why, for logs (never the token itself); `safeMessage` is the same for
+ * every failure of a kind ("Unauthorized", "Forbidden"), so a caller learns nothing about
+ * which check refused them.
  *
  * @example
  * ```ts
+ * import { httpStatusOf } from "@org/aws-core";
+ *
  * try {
  *   const user = await getUserFromEvent(event);
  * } catch (error) {
- *   if (error instanceof AuthError) return { statusCode: error.statusCode, body: error.safeMessage };
+ *   if (error instanceof CognitoAuthError) {
+ *     return { statusCode: httpStatusOf(error.kind), body: error.safeMessage };
+ *   }
  *   throw error;
  * }
  * ```
  */
-export class AuthError extends AwsCoreError {
-  override readonly name: string = "AuthError";
+export class CognitoAuthError extends AwsCoreError {
+  override readonly name: string = "CognitoAuthError";
   constructor(
     message: string,
-    readonly statusCode: 401 | 403,
-    options?: ErrorOptions,
+    options: AwsCoreErrorOptions & {
+      readonly kind: Extract<ErrorKind, "unauthorized" | "forbidden">;
+    },
   ) {
     super(message, options);
-  }
-
-  override get kind(): ErrorKind {
-    return this.statusCode === 401 ? "unauthorized" : "forbidden";
   }
 }
 
 /**
  * No credentials, or credentials that could not be verified (malformed, expired, wrong
- * signature, issuer, client or token use). Answer 401.
+ * signature, issuer, client or token use). Kind `unauthorized` (401).
  *
  * @example
  * ```ts
- * if (error instanceof UnauthorizedError) return { statusCode: 401 };
+ * if (error instanceof CognitoUnauthorizedError) return { statusCode: 401 };
  * ```
  */
-export class UnauthorizedError extends AuthError {
-  override readonly name: string = "UnauthorizedError";
+export class CognitoUnauthorizedError extends CognitoAuthError {
+  override readonly name: string = "CognitoUnauthorizedError";
   constructor(message: string, options?: ErrorOptions) {
-    super(message, 401, options);
+    super(message, { ...options, kind: "unauthorized" });
   }
 }
 
 /**
- * Valid credentials of a user who is not in a required group. Answer 403.
+ * Valid credentials of a user who may not do this: not in a required group, or not the
+ * owner. Kind `forbidden` (403).
  *
  * @example
  * ```ts
- * if (error instanceof ForbiddenError) return { statusCode: 403 };
+ * if (error instanceof CognitoForbiddenError) return { statusCode: 403 };
  * ```
  */
-export class ForbiddenError extends AuthError {
-  override readonly name: string = "ForbiddenError";
+export class CognitoForbiddenError extends CognitoAuthError {
+  override readonly name: string = "CognitoForbiddenError";
   constructor(
     message: string,
     readonly requiredGroups: readonly string[] = [],
     options?: ErrorOptions,
   ) {
-    super(message, 403, options);
+    super(message, { ...options, kind: "forbidden" });
   }
 }

@@ -2,7 +2,7 @@ export type { ClientDefinition, DefinedClient } from "./client/define-client";
 export { defineClient } from "./client/define-client";
 export { isSdkClient } from "./client/is-sdk-client";
 export { BUILT_IN_DEFAULTS, resolveClientConfig } from "./config/resolve-client-config";
-export { configureAwsDefaults, getAwsDefaults, resetAwsDefaults } from "./config/shared-defaults";
+export { configureAwsDefaults, getAwsDefaults } from "./config/shared-defaults";
 export type {
   ClientOptions,
   RetryMode,
@@ -19,6 +19,11 @@ export {
   MissingRegionError,
   SingletonCreationError,
 } from "./errors/errors";
+export {
+  type ConfigurableSingleton,
+  type ConfigurableSingletonOptions,
+  configurableSingleton,
+} from "./lazy/configurable-singleton";
 export { lazyAsyncSingleton } from "./lazy/lazy-async-singleton";
 export { lazySingleton } from "./lazy/lazy-singleton";
 export type { AsyncLazySingleton, LazySingleton, LazySingletonOptions } from "./lazy/types";

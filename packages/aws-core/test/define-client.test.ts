@@ -8,7 +8,6 @@ import {
   InvalidClientError,
   InvalidConfigError,
   resetAll,
-  resetAwsDefaults,
   type SdkClientConfig,
 } from "../src/index";
 
@@ -18,7 +17,6 @@ beforeEach(() => {
 afterEach(() => {
   vi.unstubAllEnvs();
   resetAll();
-  resetAwsDefaults();
 });
 
 function defineDynamo() {

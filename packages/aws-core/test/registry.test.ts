@@ -26,6 +26,28 @@ describe("the registry", () => {
     ]);
   });
 
+  it("under provisioned concurrency, no invocation is a cold start", () => {
+    vi.stubEnv("AWS_LAMBDA_INITIALIZATION_TYPE", "provisioned-concurrency");
+    try {
+      lazySingleton("primed-at-init", () => 1).get();
+      expect(markInvocationStart()).toBe(false);
+      expect(isColdStart()).toBe(false);
+      expect(getSingletonCreations()[0]).toMatchObject({
+        name: "primed-at-init",
+        coldStart: false,
+      });
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    vi.stubEnv("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+    try {
+      resetAll();
+      expect(markInvocationStart()).toBe(true);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
   it("calls listeners with each creation, until they unsubscribe", () => {
     const listener = vi.fn();
     const stop = onSingletonCreated(listener);

@@ -5,7 +5,6 @@ import {
   InvalidConfigError,
   MissingRegionError,
   resetAll,
-  resetAwsDefaults,
   resolveClientConfig,
 } from "../src/index";
 
@@ -17,7 +16,6 @@ beforeEach(() => {
 afterEach(() => {
   vi.unstubAllEnvs();
   resetAll();
-  resetAwsDefaults();
 });
 
 describe("resolveClientConfig", () => {

@@ -22,7 +22,7 @@ export class UserRepository extends BaseRepository<User> {
     return this.get({ id: userId });
   }
 
-  /** Changes the display name; a concurrent change in between is a ConflictError. */
+  /** Changes the display name; a concurrent change in between is a DynamoConflictError. */
   rename(userId: string, name: string) {
     return this.update({ id: userId }, { name });
   }

@@ -52,11 +52,11 @@ function safeJson(value: unknown): string {
  *
  * @example
  * ```ts
- * const user = await users.getOrThrow("42"); // throws NotFoundError when absent
+ * const user = await users.getOrThrow("42"); // throws DynamoNotFoundError when absent
  * ```
  */
-export class NotFoundError extends DynamoError {
-  override readonly name: string = "NotFoundError";
+export class DynamoNotFoundError extends DynamoError {
+  override readonly name: string = "DynamoNotFoundError";
   override get kind(): ErrorKind {
     return "not-found";
   }
@@ -72,13 +72,13 @@ export class NotFoundError extends DynamoError {
  * try {
  *   await users.save(staleUser);
  * } catch (error) {
- *   if (error instanceof ConflictError) return { statusCode: 409 };
+ *   if (error instanceof DynamoConflictError) return { statusCode: 409 };
  *   throw error;
  * }
  * ```
  */
-export class ConflictError extends DynamoError {
-  override readonly name: string = "ConflictError";
+export class DynamoConflictError extends DynamoError {
+  override readonly name: string = "DynamoConflictError";
   override get kind(): ErrorKind {
     return "conflict";
   }
@@ -96,12 +96,12 @@ export class ConflictError extends DynamoError {
  * try {
  *   await users.create({ id: "1", email: 42 } as never);
  * } catch (error) {
- *   if (error instanceof ValidationError) console.error(error.issues);
+ *   if (error instanceof DynamoValidationError) console.error(error.issues);
  * }
  * ```
  */
-export class ValidationError extends DynamoError {
-  override readonly name: string = "ValidationError";
+export class DynamoValidationError extends DynamoError {
+  override readonly name: string = "DynamoValidationError";
   override get kind(): ErrorKind {
     return "validation";
   }
@@ -122,11 +122,11 @@ export class ValidationError extends DynamoError {
  *
  * @example
  * ```ts
- * if (error instanceof ItemTooLargeError) await s3.putObject(...);
+ * if (error instanceof DynamoItemTooLargeError) await s3.putObject(...);
  * ```
  */
-export class ItemTooLargeError extends ValidationError {
-  override readonly name: string = "ItemTooLargeError";
+export class DynamoItemTooLargeError extends DynamoValidationError {
+  override readonly name: string = "DynamoItemTooLargeError";
   override get safeMessage(): string {
     return "The resource is too large";
   }
@@ -141,13 +141,13 @@ export class ItemTooLargeError extends ValidationError {
  * try {
  *   await table.query({ partition: "USER#1", cursor: event.queryStringParameters?.cursor });
  * } catch (error) {
- *   if (error instanceof InvalidCursorError) return { statusCode: 400 };
+ *   if (error instanceof DynamoInvalidCursorError) return { statusCode: 400 };
  *   throw error;
  * }
  * ```
  */
-export class InvalidCursorError extends ValidationError {
-  override readonly name: string = "InvalidCursorError";
+export class DynamoInvalidCursorError extends DynamoValidationError {
+  override readonly name: string = "DynamoInvalidCursorError";
   override get safeMessage(): string {
     return "Invalid pagination cursor";
   }
@@ -159,11 +159,11 @@ export class InvalidCursorError extends ValidationError {
  *
  * @example
  * ```ts
- * if (error instanceof ThrottledError) return { statusCode: 429 };
+ * if (error instanceof DynamoThrottledError) return { statusCode: 429 };
  * ```
  */
-export class ThrottledError extends DynamoError {
-  override readonly name: string = "ThrottledError";
+export class DynamoThrottledError extends DynamoError {
+  override readonly name: string = "DynamoThrottledError";
   override get kind(): ErrorKind {
     return "throttled";
   }
@@ -178,12 +178,12 @@ export class ThrottledError extends DynamoError {
  * try {
  *   await users.batchPut(manyUsers);
  * } catch (error) {
- *   if (error instanceof BatchIncompleteError) await queue.retryLater(error.unprocessedKeys);
+ *   if (error instanceof DynamoBatchIncompleteError) await queue.retryLater(error.unprocessedKeys);
  * }
  * ```
  */
-export class BatchIncompleteError extends DynamoError {
-  override readonly name: string = "BatchIncompleteError";
+export class DynamoBatchIncompleteError extends DynamoError {
+  override readonly name: string = "DynamoBatchIncompleteError";
   // Unprocessed entries are what DynamoDB leaves when it throttles a batch.
   override get kind(): ErrorKind {
     return "throttled";
@@ -207,23 +207,23 @@ export type TransactionReason = DynamoError | undefined;
 
 /**
  * A transaction was cancelled and nothing of it was written. `reasons[i]` explains action
- * `i`: a {@link ConflictError} for a failed condition or a conflicting transaction, a
- * {@link ValidationError}, a {@link ThrottledError}, or `undefined` for actions that were fine.
+ * `i`: a {@link DynamoConflictError} for a failed condition or a conflicting transaction, a
+ * {@link DynamoValidationError}, a {@link DynamoThrottledError}, or `undefined` for actions that were fine.
  *
  * @example
  * ```ts
  * try {
  *   await transactWrite([users.createOp(user), emails.createOp(email)]);
  * } catch (error) {
- *   if (error instanceof TransactionCancelledError && error.reasons[1] instanceof ConflictError) {
+ *   if (error instanceof DynamoTransactionCancelledError && error.reasons[1] instanceof DynamoConflictError) {
  *     return { statusCode: 409, body: "email taken" };
  *   }
  *   throw error;
  * }
  * ```
  */
-export class TransactionCancelledError extends DynamoError {
-  override readonly name: string = "TransactionCancelledError";
+export class DynamoTransactionCancelledError extends DynamoError {
+  override readonly name: string = "DynamoTransactionCancelledError";
   /** The kind of the first failed action that has one, by precedence: conflict, throttled, validation. */
   override get kind(): ErrorKind {
     const kinds = new Set(this.reasons.map((reason) => reason?.kind));

@@ -5,18 +5,18 @@ export {
 } from "./client/document-client";
 export { dynamo, getDynamoClient } from "./client/dynamo-client";
 export {
-  BatchIncompleteError,
-  ConflictError,
+  DynamoBatchIncompleteError,
+  DynamoConflictError,
   DynamoError,
   type DynamoErrorContext,
-  InvalidCursorError,
+  DynamoInvalidCursorError,
+  DynamoItemTooLargeError,
+  DynamoNotFoundError,
+  DynamoThrottledError,
+  DynamoTransactionCancelledError,
+  DynamoValidationError,
   type ItemKey,
-  ItemTooLargeError,
-  NotFoundError,
-  ThrottledError,
-  TransactionCancelledError,
   type TransactionReason,
-  ValidationError,
 } from "./errors";
 export {
   and,

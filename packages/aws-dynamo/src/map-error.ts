@@ -1,11 +1,11 @@
 import {
-  ConflictError,
+  DynamoConflictError,
   type DynamoError,
   type DynamoErrorContext,
-  ItemTooLargeError,
-  ThrottledError,
-  TransactionCancelledError,
-  ValidationError,
+  DynamoItemTooLargeError,
+  DynamoThrottledError,
+  DynamoTransactionCancelledError,
+  DynamoValidationError,
 } from "./errors";
 
 const THROTTLING = new Set([
@@ -31,20 +31,26 @@ function fromCode(
 ): DynamoError | undefined {
   if (!code || code === "None") return undefined;
   if (code.startsWith("ConditionalCheckFailed") || code === "TransactionConflict") {
-    return new ConflictError(`Condition failed: ${message}`, context, { cause });
+    return new DynamoConflictError(`Condition failed: ${message}`, context, { cause });
   }
   if (THROTTLING.has(code) || code.startsWith("Throttling") || code.endsWith("LimitExceeded")) {
-    return new ThrottledError(`Throttled by DynamoDB after retries: ${message}`, context, {
+    return new DynamoThrottledError(`Throttled by DynamoDB after retries: ${message}`, context, {
       cause,
     });
   }
   if (code.startsWith("Validation") || code === "ItemCollectionSizeLimitExceeded") {
     if (/size has exceeded|item size|too large/i.test(message)) {
-      return new ItemTooLargeError(`Item is over DynamoDB's 400 KB limit: ${message}`, context, {
-        cause,
-      });
+      return new DynamoItemTooLargeError(
+        `Item is over DynamoDB's 400 KB limit: ${message}`,
+        context,
+        {
+          cause,
+        },
+      );
     }
-    return new ValidationError(`DynamoDB refused the request: ${message}`, context, { cause });
+    return new DynamoValidationError(`DynamoDB refused the request: ${message}`, context, {
+      cause,
+    });
   }
   return undefined;
 }
@@ -65,7 +71,7 @@ export function toDynamoError(
     const reasons = (aws.CancellationReasons ?? []).map((reason, index) =>
       fromCode(reason.Code, reason.Message ?? reason.Code ?? "", actions[index] ?? {}, error),
     );
-    return new TransactionCancelledError(reasons, { cause: error });
+    return new DynamoTransactionCancelledError(reasons, { cause: error });
   }
   // The DocumentClient refuses values it cannot convert before anything is sent.
   if (
@@ -73,9 +79,13 @@ export function toDynamoError(
       aws.message ?? "",
     )
   ) {
-    return new ValidationError(`A value cannot be stored in DynamoDB: ${aws.message}`, context, {
-      cause: error,
-    });
+    return new DynamoValidationError(
+      `A value cannot be stored in DynamoDB: ${aws.message}`,
+      context,
+      {
+        cause: error,
+      },
+    );
   }
   return fromCode(aws.name, aws.message ?? "", context, error) ?? error;
 }

@@ -7,7 +7,7 @@ import type { ConverseRequest, ConverseStreamPart, TokenUsage } from "./types";
 /**
  * ConverseStream as an async iterable: `{ type: "text", text }` parts as the model writes,
  * then one `{ type: "end", stopReason, usage }`. A failure, before or in the middle of the
- * stream, is thrown by the iterator as a typed error (`ModelStreamError`,
+ * stream, is thrown by the iterator as a typed error (`BedrockModelStreamError`,
  * `BedrockThrottledError`, ...), never as an unhandled rejection. Leaving the loop early
  * closes the stream.
  *

@@ -8,7 +8,7 @@ import { BedrockValidationError, toBedrockError } from "../errors";
  * model's answer; it is not checked at run time.
  *
  * @throws `BedrockThrottledError`, `BedrockValidationError`, `BedrockAccessDeniedError`,
- *   `ModelNotReadyError`, `ModelTimeoutError` (all with the model id); a `BedrockValidationError`
+ *   `BedrockModelNotReadyError`, `BedrockModelTimeoutError` (all with the model id); a `BedrockValidationError`
  *   too when the model's answer is not JSON.
  * @example
  * ```ts

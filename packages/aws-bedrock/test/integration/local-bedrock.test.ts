@@ -4,6 +4,8 @@ import { type LocalBedrock, startLocalBedrock, useLocalCredentials } from "@org/
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
+  BedrockModelStreamError,
+  BedrockModelTimeoutError,
   BedrockThrottledError,
   BedrockValidationError,
   bedrock,
@@ -12,8 +14,6 @@ import {
   converseStream,
   invokeClaude,
   invokeModelJson,
-  ModelStreamError,
-  ModelTimeoutError,
 } from "../../src/index";
 
 const CLAUDE = "anthropic.claude-3-haiku-20240307-v1:0";
@@ -141,7 +141,7 @@ describe.each(transports)("through the real SDK over %s", (_, setUp, httpVersion
         if (part.type === "text") seen.push(part.text);
       }
     })().catch((e) => e);
-    expect(error).toBeInstanceOf(ModelStreamError);
+    expect(error).toBeInstanceOf(BedrockModelStreamError);
     expect(error.modelId).toBe("m");
     expect(seen).toEqual(["a ", "b "]);
   });
@@ -179,10 +179,10 @@ describe("errors and retries", () => {
     expect(local.requests).toHaveLength(2);
   });
 
-  it("a model timeout is a ModelTimeoutError", async () => {
+  it("a model timeout is a BedrockModelTimeoutError", async () => {
     local.model.failNext("ModelTimeoutException");
     await expect(invokeClaude({ modelId: CLAUDE, prompt: "x" })).rejects.toBeInstanceOf(
-      ModelTimeoutError,
+      BedrockModelTimeoutError,
     );
   });
 

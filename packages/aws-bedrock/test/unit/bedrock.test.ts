@@ -12,6 +12,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   BedrockAccessDeniedError,
   BedrockError,
+  BedrockModelNotReadyError,
+  BedrockModelStreamError,
   BedrockValidationError,
   bedrock,
   converse,
@@ -19,8 +21,6 @@ import {
   getBedrockClient,
   invokeClaude,
   invokeModelJson,
-  ModelNotReadyError,
-  ModelStreamError,
 } from "../../src/index";
 
 const bedrockMock = mockClient(BedrockRuntimeClient);
@@ -64,7 +64,7 @@ describe("invokeModelJson", () => {
 
   it.each([
     [new AccessDeniedException({ message: "no access", $metadata: {} }), BedrockAccessDeniedError],
-    [new ModelNotReadyException({ message: "warming", $metadata: {} }), ModelNotReadyError],
+    [new ModelNotReadyException({ message: "warming", $metadata: {} }), BedrockModelNotReadyError],
   ])("maps %s", async (sdkError, type) => {
     bedrockMock.on(InvokeModelCommand).rejects(sdkError);
     const error = (await invokeModelJson("model-a", {}).catch((e) => e)) as BedrockError;
@@ -162,6 +162,6 @@ describe("converse", () => {
       for await (const _ of converseStream({ modelId: "m", prompt: "p" })) {
       }
     };
-    await expect(iterate()).rejects.toBeInstanceOf(ModelStreamError);
+    await expect(iterate()).rejects.toBeInstanceOf(BedrockModelStreamError);
   });
 });

@@ -1,4 +1,4 @@
-import { ForbiddenError } from "../errors";
+import { CognitoForbiddenError } from "../errors";
 import type { User } from "../user/types";
 
 /** Options of {@link assertOwner}. */
@@ -9,7 +9,7 @@ export interface OwnerOptions {
 
 /**
  * Lets a user touch only what they own: `ownerId` must be the user's id (the `sub` claim),
- * unless the user is in one of `orGroups`. Anything else is a `ForbiddenError` (403), whose
+ * unless the user is in one of `orGroups`. Anything else is a `CognitoForbiddenError` (403), whose
  * `safeMessage` does not say whether the resource exists.
  *
  * @example
@@ -27,7 +27,7 @@ export function assertOwner(
   if (ownerId !== undefined && ownerId === user.id) return;
   const groups = options.orGroups ?? [];
   if (groups.some((group) => user.groups.includes(group))) return;
-  throw new ForbiddenError(
+  throw new CognitoForbiddenError(
     `User ${user.id} may not access what ${JSON.stringify(ownerId)} owns` +
       (groups.length ? ` (not in ${groups.join(", ")})` : ""),
     groups,

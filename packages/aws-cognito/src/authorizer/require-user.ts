@@ -1,4 +1,4 @@
-import { UnauthorizedError } from "../errors";
+import { CognitoUnauthorizedError } from "../errors";
 import type { User, UserOptions } from "../user/types";
 import { userFromClaims } from "../user/user-from-claims";
 import { type ApiGatewayEventLike, authorizerClaims } from "./authorizer-claims";
@@ -8,10 +8,10 @@ import { type ApiGatewayEventLike, authorizerClaims } from "./authorizer-claims"
  * JWT authorizer, or a REST API Cognito authorizer), from the claims it passed on.
  *
  * It fails closed: a request without authorizer claims (a route deployed without the
- * authorizer) is an `UnauthorizedError`, never an anonymous user. It also checks what API
+ * authorizer) is an `CognitoUnauthorizedError`, never an anonymous user. It also checks what API
  * Gateway's JWT authorizer does not: the token's `token_use` (an id token carries the app
  * client id as its audience, so the authorizer lets it through), and `requiredGroups`
- * (a `ForbiddenError`). Neither a token library nor the Cognito SDK is loaded: this entry
+ * (a `CognitoForbiddenError`). Neither a token library nor the Cognito SDK is loaded: this entry
  * point adds about 1 KB to a bundle.
  *
  * @example
@@ -28,7 +28,7 @@ import { type ApiGatewayEventLike, authorizerClaims } from "./authorizer-claims"
 export function requireUser(event: ApiGatewayEventLike, options: UserOptions = {}): User {
   const claims = authorizerClaims(event);
   if (!claims) {
-    throw new UnauthorizedError(
+    throw new CognitoUnauthorizedError(
       "The request carries no authorizer claims: is the route behind a JWT authorizer?",
     );
   }

@@ -1,5 +1,5 @@
 import { type ApiGatewayEventLike, authorizerClaims } from "../authorizer/authorizer-claims";
-import { UnauthorizedError } from "../errors";
+import { CognitoUnauthorizedError } from "../errors";
 import { tokenVerifier } from "../verifier/token-verifier";
 import type { User, UserOptions } from "./types";
 import { userFromClaims } from "./user-from-claims";
@@ -15,12 +15,13 @@ function authorizationHeader(event: ApiGatewayEventLike): string | undefined {
 
 function bearerToken(header: string | undefined): string {
   if (header === undefined || header === "")
-    throw new UnauthorizedError("Missing Authorization header");
+    throw new CognitoUnauthorizedError("Missing Authorization header");
   if (header.length > MAX_AUTHORIZATION_HEADER_LENGTH) {
-    throw new UnauthorizedError("Authorization header too large");
+    throw new CognitoUnauthorizedError("Authorization header too large");
   }
   const match = /^Bearer[ ]+(\S+)\s*$/i.exec(header);
-  if (!match?.[1]) throw new UnauthorizedError('Authorization header must be "Bearer <token>"');
+  if (!match?.[1])
+    throw new CognitoUnauthorizedError('Authorization header must be "Bearer <token>"');
   return match[1];
 }
 
@@ -34,20 +35,20 @@ function bearerToken(header: string | undefined): string {
  *    {@link tokenVerifier} (signature, expiry, issuer, client, token use).
  *
  * An unverified token is never trusted. Missing or invalid credentials are an
- * `UnauthorizedError` (401); a user outside `requiredGroups` a `ForbiddenError` (403).
+ * `CognitoUnauthorizedError` (401); a user outside `requiredGroups` a `CognitoForbiddenError` (403).
  * Behind an authorizer on every route, `requireUser` from `@org/aws-cognito/authorizer` does
  * the same without loading the token library.
  *
  * @example
  * ```ts
- * import { AuthError, getUserFromEvent } from "@org/aws-cognito";
+ * import { CognitoAuthError, getUserFromEvent } from "@org/aws-cognito";
  *
  * export const handler = async (event: APIGatewayProxyEventV2) => {
  *   try {
  *     const user = await getUserFromEvent(event, { requiredGroups: ["translators"] });
  *     return { statusCode: 200, body: `hello ${user.username}` };
  *   } catch (error) {
- *     if (error instanceof AuthError) return { statusCode: error.statusCode, body: error.safeMessage };
+ *     if (error instanceof CognitoAuthError) return { statusCode: httpStatusOf(error.kind), body: error.safeMessage };
  *     throw error;
  *   }
  * };

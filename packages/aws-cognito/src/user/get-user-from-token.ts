@@ -4,7 +4,7 @@ import {
 } from "@aws-sdk/client-cognito-identity-provider";
 import { decomposeUnverifiedJwt } from "aws-jwt-verify/jwt";
 import { getCognitoClient } from "../client/cognito-client";
-import { UnauthorizedError } from "../errors";
+import { CognitoUnauthorizedError } from "../errors";
 import type { User, UserOptions } from "./types";
 import { userFromClaims } from "./user-from-claims";
 
@@ -18,7 +18,7 @@ const REFUSED = new Set([
 /**
  * The user an access token belongs to, asked of Cognito itself (GetUser on the lazy
  * client): the Python original's path. Cognito checks the token, including revocation;
- * a refused token is an `UnauthorizedError`. Groups come from the token, which Cognito has
+ * a refused token is an `CognitoUnauthorizedError`. Groups come from the token, which Cognito has
  * just accepted.
  *
  * @example
@@ -32,14 +32,14 @@ export async function getUserFromToken(
   options: UserOptions = {},
 ): Promise<User> {
   if (typeof accessToken !== "string" || accessToken.length === 0) {
-    throw new UnauthorizedError("Missing access token");
+    throw new CognitoUnauthorizedError("Missing access token");
   }
   let output: GetUserCommandOutput;
   try {
     output = await getCognitoClient().send(new GetUserCommand({ AccessToken: accessToken }));
   } catch (error) {
     if (REFUSED.has((error as Error).name)) {
-      throw new UnauthorizedError(`Cognito refused the token: ${(error as Error).message}`, {
+      throw new CognitoUnauthorizedError(`Cognito refused the token: ${(error as Error).message}`, {
         cause: error,
       });
     }

@@ -14,11 +14,11 @@ export interface User {
 
 /** Options of `requireUser`, `getUserFromEvent` and `getUserFromToken`. */
 export interface UserOptions {
-  /** The user must be in at least one of these groups, else a `ForbiddenError`. */
+  /** The user must be in at least one of these groups, else a `CognitoForbiddenError`. */
   readonly requiredGroups?: readonly string[] | undefined;
   /**
    * The `token_use` that claims from an API Gateway authorizer must have, else an
-   * `UnauthorizedError`. Default: `COGNITO_TOKEN_USE`, else `"access"`; `null` skips the check.
+   * `CognitoUnauthorizedError`. Default: `COGNITO_TOKEN_USE`, else `"access"`; `null` skips the check.
    */
   readonly tokenUse?: "access" | "id" | null | undefined;
 }

@@ -1,4 +1,4 @@
-import { ForbiddenError, UnauthorizedError } from "../errors";
+import { CognitoForbiddenError, CognitoUnauthorizedError } from "../errors";
 import type { User, UserOptions } from "./types";
 
 /**
@@ -14,14 +14,14 @@ function parseGroups(value: unknown): string[] {
       .split(/[\s,]+/)
       .filter(Boolean);
   }
-  throw new UnauthorizedError("Invalid claims: cognito:groups has the wrong type");
+  throw new CognitoUnauthorizedError("Invalid claims: cognito:groups has the wrong type");
 }
 
 function optionalString(claims: Record<string, unknown>, name: string): string | undefined {
   const value = claims[name];
   if (value === undefined || value === null) return undefined;
   if (typeof value !== "string")
-    throw new UnauthorizedError(`Invalid claims: ${name} is not a string`);
+    throw new CognitoUnauthorizedError(`Invalid claims: ${name} is not a string`);
   return value;
 }
 
@@ -37,18 +37,18 @@ function expectedTokenUse(option: UserOptions["tokenUse"]): string | null {
 export function userFromClaims(claims: Record<string, unknown>, options: UserOptions = {}): User {
   const tokenUse = expectedTokenUse(options.tokenUse);
   if (tokenUse !== null && claims.token_use !== tokenUse) {
-    throw new UnauthorizedError(
+    throw new CognitoUnauthorizedError(
       `Invalid claims: token_use is ${JSON.stringify(claims.token_use)}, expected "${tokenUse}"`,
     );
   }
   const requiredGroups = options.requiredGroups ?? [];
   const id = optionalString(claims, "sub");
-  if (!id) throw new UnauthorizedError("Invalid claims: no sub");
+  if (!id) throw new CognitoUnauthorizedError("Invalid claims: no sub");
   const username =
     optionalString(claims, "username") ?? optionalString(claims, "cognito:username") ?? id;
   const groups = parseGroups(claims["cognito:groups"]);
   if (requiredGroups.length && !requiredGroups.some((group) => groups.includes(group))) {
-    throw new ForbiddenError(
+    throw new CognitoForbiddenError(
       `The user is not in a required group (${requiredGroups.join(", ")})`,
       requiredGroups,
     );

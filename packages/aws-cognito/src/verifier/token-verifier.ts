@@ -1,4 +1,4 @@
-import { ClientAlreadyCreatedError, InvalidConfigError, lazySingleton } from "@org/aws-core";
+import { configurableSingleton, InvalidConfigError } from "@org/aws-core";
 import { CognitoJwtVerifier } from "aws-jwt-verify";
 import {
   CognitoJwtInvalidGroupError,
@@ -9,7 +9,7 @@ import {
 } from "aws-jwt-verify/error";
 import type { Fetcher } from "aws-jwt-verify/https";
 import { SimpleJwksCache } from "aws-jwt-verify/jwk";
-import { ForbiddenError, UnauthorizedError } from "../errors";
+import { CognitoForbiddenError, CognitoUnauthorizedError } from "../errors";
 import { EndpointJwksFetcher } from "./endpoint-jwks-fetcher";
 
 /** How tokens are verified. Each option falls back to an environment variable. */
@@ -23,7 +23,7 @@ export interface TokenVerifierOptions {
   readonly clientId?: string | readonly string[] | null | undefined;
   /** Which token callers send. Default: `COGNITO_TOKEN_USE`, else `"access"`. */
   readonly tokenUse?: "access" | "id" | undefined;
-  /** The token must carry at least one of these groups, else a `ForbiddenError`. */
+  /** The token must carry at least one of these groups, else a `CognitoForbiddenError`. */
   readonly groups?: readonly string[] | undefined;
   /**
    * Where the JWKS is fetched from. Default: AWS, or the endpoint in
@@ -35,9 +35,7 @@ export interface TokenVerifierOptions {
 /** The claims of a verified token. */
 export type VerifiedClaims = Record<string, unknown>;
 
-let options: TokenVerifierOptions = {};
-
-function createVerifier() {
+function createVerifier(options: TokenVerifierOptions) {
   const env = process.env;
   const userPoolId = options.userPoolId ?? env.COGNITO_USER_POOL_ID;
   if (!userPoolId) {
@@ -76,7 +74,7 @@ function createVerifier() {
   );
 }
 
-const verifier = /* @__PURE__ */ lazySingleton("cognito-jwt-verifier", createVerifier);
+const verifier = /* @__PURE__ */ configurableSingleton("cognito-jwt-verifier", createVerifier);
 
 /**
  * The container's Cognito token verifier (aws-jwt-verify's `CognitoJwtVerifier`), created on
@@ -103,10 +101,7 @@ export const tokenVerifier = {
    * tokenVerifier.configure({ clientId: ["web", "mobile"], groups: ["admin"] });
    * ```
    */
-  configure(next: TokenVerifierOptions): void {
-    if (verifier.isCreated()) throw new ClientAlreadyCreatedError([verifier.name]);
-    options = { ...options, ...next };
-  },
+  configure: (options: TokenVerifierOptions): void => verifier.configure(options),
 
   /**
    * Fetches the JWKS now (during Lambda init) instead of on the first request.
@@ -120,7 +115,7 @@ export const tokenVerifier = {
   },
 
   /**
-   * The claims of a valid token; an `UnauthorizedError` (or `ForbiddenError` for a missing
+   * The claims of a valid token; an `CognitoUnauthorizedError` (or `CognitoForbiddenError` for a missing
    * group) otherwise. Never returns claims of a token it could not verify.
    * @example
    * ```ts
@@ -132,7 +127,8 @@ export const tokenVerifier = {
       return (await verifier.get().verify(token)) as VerifiedClaims;
     } catch (error) {
       if (error instanceof CognitoJwtInvalidGroupError) {
-        throw new ForbiddenError("The user is not in a required group", options.groups ?? [], {
+        const groups = verifier.options().groups ?? [];
+        throw new CognitoForbiddenError("The user is not in a required group", groups, {
           cause: error,
         });
       }
@@ -140,23 +136,21 @@ export const tokenVerifier = {
       const serverSide = [FetchError, JwksNotAvailableInCacheError, JwksValidationError];
       if (serverSide.some((type) => error instanceof type)) throw error;
       if (error instanceof JwtBaseError) {
-        throw new UnauthorizedError(`Invalid token: ${error.message}`, { cause: error });
+        throw new CognitoUnauthorizedError(`Invalid token: ${error.message}`, { cause: error });
       }
       throw error;
     }
   },
 
   /**
-   * Forgets the verifier, its JWKS and its options (tests).
+   * Forgets the verifier and its JWKS; its options are kept, as for every singleton
+   * (`resetAll()` from `@org/aws-core` forgets them too).
    * @example
    * ```ts
    * afterEach(() => tokenVerifier.reset());
    * ```
    */
-  reset(): void {
-    verifier.reset();
-    options = {};
-  },
+  reset: (): void => verifier.reset(),
 
   /** Whether the verifier exists. */
   isCreated: (): boolean => verifier.isCreated(),

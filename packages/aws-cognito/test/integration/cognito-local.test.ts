@@ -12,11 +12,11 @@ import {
 } from "@org/aws-testing/local";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
-  ForbiddenError,
+  CognitoForbiddenError,
+  CognitoUnauthorizedError,
   getUserFromEvent,
   getUserFromToken,
   tokenVerifier,
-  UnauthorizedError,
 } from "../../src/index";
 
 // cognito-local behind a small proxy on 127.0.0.1 that counts the JWKS requests it passes on.
@@ -69,10 +69,7 @@ afterAll(async () => {
   await cognito?.stop();
 });
 
-afterEach(() => {
-  tokenVerifier.reset();
-  resetAll();
-});
+afterEach(() => resetAll());
 
 const withBearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
 
@@ -85,9 +82,9 @@ describe("on cognito-local, with real sign-in", () => {
 
   it("verifies a real id token when configured for id tokens, and refuses it otherwise", async () => {
     await expect(getUserFromEvent(withBearer(ada.idToken))).rejects.toBeInstanceOf(
-      UnauthorizedError,
+      CognitoUnauthorizedError,
     );
-    tokenVerifier.reset();
+    resetAll();
     tokenVerifier.configure({ tokenUse: "id" });
     const user = await getUserFromEvent(withBearer(ada.idToken));
     expect(user).toMatchObject({ id: adaSub, username: "ada", email: "ada@example.com" });
@@ -97,7 +94,7 @@ describe("on cognito-local, with real sign-in", () => {
     const bob = await signIn(cognito, { clientId, username: "bob", password: "Passw0rd!" });
     await expect(
       getUserFromEvent(withBearer(bob.accessToken), { requiredGroups: ["translators"] }),
-    ).rejects.toBeInstanceOf(ForbiddenError);
+    ).rejects.toBeInstanceOf(CognitoForbiddenError);
     await expect(
       getUserFromEvent(withBearer(ada.accessToken), { requiredGroups: ["translators"] }),
     ).resolves.toMatchObject({
@@ -113,7 +110,7 @@ describe("on cognito-local, with real sign-in", () => {
       password: "Passw0rd!",
     });
     await expect(getUserFromEvent(withBearer(other.accessToken))).rejects.toBeInstanceOf(
-      UnauthorizedError,
+      CognitoUnauthorizedError,
     );
   });
 
@@ -125,7 +122,7 @@ describe("on cognito-local, with real sign-in", () => {
     );
     await expect(
       getUserFromEvent(withBearer(`${header}.${forged}.${signature}`)),
-    ).rejects.toBeInstanceOf(UnauthorizedError);
+    ).rejects.toBeInstanceOf(CognitoUnauthorizedError);
   });
 
   it("fetches the JWKS from the local server once for many verifications", async () => {
@@ -153,14 +150,14 @@ describe("on cognito-local, with real sign-in", () => {
     });
   });
 
-  it("getUserFromToken maps Cognito's refusal to UnauthorizedError", async () => {
+  it("getUserFromToken maps Cognito's refusal to CognitoUnauthorizedError", async () => {
     const [header, payload] = ada.accessToken.split(".");
     const claims = JSON.parse(Buffer.from(payload as string, "base64url").toString());
     const unknownUser = Buffer.from(
       JSON.stringify({ ...claims, sub: "no-such-user", username: "ghost" }),
     ).toString("base64url");
     await expect(getUserFromToken(`${header}.${unknownUser}.x`)).rejects.toBeInstanceOf(
-      UnauthorizedError,
+      CognitoUnauthorizedError,
     );
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from "vitest";
 import {
   assertOwner,
-  ForbiddenError,
+  CognitoForbiddenError,
+  CognitoUnauthorizedError,
   requireUser,
-  UnauthorizedError,
 } from "../../src/authorizer/index";
 
 const httpApi = (claims: Record<string, unknown>) => ({
@@ -35,26 +35,26 @@ describe("requireUser", () => {
         return e;
       }
     })();
-    expect(error).toBeInstanceOf(UnauthorizedError);
+    expect(error).toBeInstanceOf(CognitoUnauthorizedError);
     expect(error).toMatchObject({ kind: "unauthorized", safeMessage: "Unauthorized" });
   });
 
   it("refuses an id token's claims unless told to take id tokens", () => {
     const id = { sub: "u-1", "cognito:username": "ada", token_use: "id" };
-    expect(() => requireUser(httpApi(id))).toThrow(UnauthorizedError);
+    expect(() => requireUser(httpApi(id))).toThrow(CognitoUnauthorizedError);
     expect(requireUser(httpApi(id), { tokenUse: "id" }).username).toBe("ada");
     vi.stubEnv("COGNITO_TOKEN_USE", "id");
     try {
       expect(requireUser(httpApi(id)).id).toBe("u-1");
-      expect(() => requireUser(httpApi(access))).toThrow(UnauthorizedError);
+      expect(() => requireUser(httpApi(access))).toThrow(CognitoUnauthorizedError);
     } finally {
       vi.unstubAllEnvs();
     }
   });
 
-  it("enforces requiredGroups with a ForbiddenError", () => {
+  it("enforces requiredGroups with a CognitoForbiddenError", () => {
     expect(() => requireUser(httpApi(access), { requiredGroups: ["admins"] })).toThrow(
-      ForbiddenError,
+      CognitoForbiddenError,
     );
   });
 });
@@ -72,19 +72,21 @@ describe("assertOwner", () => {
     ["no id", undefined],
     ["an empty id", ""],
     ["a prefix of the own id", "u-"],
-  ])("refuses %s with a ForbiddenError whose safe message says nothing", (_, id) => {
+  ])("refuses %s with a CognitoForbiddenError whose safe message says nothing", (_, id) => {
     try {
       assertOwner(ada, id, { orGroups: ["admins"] });
       expect.unreachable();
     } catch (error) {
-      expect(error).toBeInstanceOf(ForbiddenError);
+      expect(error).toBeInstanceOf(CognitoForbiddenError);
       expect(error).toMatchObject({ kind: "forbidden", safeMessage: "Forbidden" });
     }
   });
 
   it("lets members of orGroups through, and only them", () => {
     expect(() => assertOwner(admin, "u-1", { orGroups: ["admins"] })).not.toThrow();
-    expect(() => assertOwner(admin, "u-1")).toThrow(ForbiddenError);
-    expect(() => assertOwner(admin, "u-1", { orGroups: ["support"] })).toThrow(ForbiddenError);
+    expect(() => assertOwner(admin, "u-1")).toThrow(CognitoForbiddenError);
+    expect(() => assertOwner(admin, "u-1", { orGroups: ["support"] })).toThrow(
+      CognitoForbiddenError,
+    );
   });
 });

@@ -1,10 +1,11 @@
+import { resetAll } from "@org/aws-core";
 import { createTestTokenIssuer } from "@org/aws-testing";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
-  ForbiddenError,
+  CognitoForbiddenError,
+  CognitoUnauthorizedError,
   getUserFromEvent,
   tokenVerifier,
-  UnauthorizedError,
 } from "../../src/index";
 
 const issuer = createTestTokenIssuer({ userPoolId: "eu-west-1_Unit12345", clientId: "web" });
@@ -17,7 +18,7 @@ beforeEach(() => {
     jwksFetcher: issuer.fetcher,
   });
 });
-afterEach(() => tokenVerifier.reset());
+afterEach(() => resetAll());
 
 describe("getUserFromEvent with a Bearer token", () => {
   it("verifies the token and normalises the user", async () => {
@@ -40,15 +41,15 @@ describe("getUserFromEvent with a Bearer token", () => {
     const error = await getUserFromEvent(withBearer(token), { requiredGroups: ["admin"] }).catch(
       (e) => e,
     );
-    expect(error).toBeInstanceOf(ForbiddenError);
-    expect(error).toMatchObject({ statusCode: 403, requiredGroups: ["admin"] });
+    expect(error).toBeInstanceOf(CognitoForbiddenError);
+    expect(error).toMatchObject({ kind: "forbidden", requiredGroups: ["admin"] });
     await expect(
       getUserFromEvent(withBearer(issuer.sign()), { requiredGroups: ["admin"] }),
-    ).rejects.toBeInstanceOf(ForbiddenError);
+    ).rejects.toBeInstanceOf(CognitoForbiddenError);
   });
 
   it("enforces the verifier's groups option as 403 too", async () => {
-    tokenVerifier.reset();
+    resetAll();
     tokenVerifier.configure({
       userPoolId: issuer.userPoolId,
       clientId: "web",
@@ -57,7 +58,7 @@ describe("getUserFromEvent with a Bearer token", () => {
     });
     await expect(
       getUserFromEvent(withBearer(issuer.sign({ groups: ["staff"] }))),
-    ).rejects.toBeInstanceOf(ForbiddenError);
+    ).rejects.toBeInstanceOf(CognitoForbiddenError);
   });
 
   const badRequests: [string, () => unknown][] = [
@@ -92,10 +93,10 @@ describe("getUserFromEvent with a Bearer token", () => {
     ["an email of the wrong type", () => withBearer(issuer.sign({ claims: { email: ["a@b.c"] } }))],
   ];
 
-  it.each(badRequests)("refuses %s with UnauthorizedError (401)", async (_, makeEvent) => {
+  it.each(badRequests)("refuses %s with CognitoUnauthorizedError (401)", async (_, makeEvent) => {
     const error = await getUserFromEvent(makeEvent() as never).catch((e) => e);
-    expect(error).toBeInstanceOf(UnauthorizedError);
-    expect(error.statusCode).toBe(401);
+    expect(error).toBeInstanceOf(CognitoUnauthorizedError);
+    expect(error).toMatchObject({ kind: "unauthorized", safeMessage: "Unauthorized" });
   });
 
   it("never puts the token in an error message", async () => {
@@ -176,7 +177,7 @@ describe("getUserFromEvent behind an API Gateway authorizer", () => {
       getUserFromEvent({
         requestContext: { authorizer: { claims: { username: "x", token_use: "access" } } },
       }),
-    ).rejects.toBeInstanceOf(UnauthorizedError);
+    ).rejects.toBeInstanceOf(CognitoUnauthorizedError);
     await expect(
       getUserFromEvent(
         {
@@ -186,7 +187,7 @@ describe("getUserFromEvent behind an API Gateway authorizer", () => {
         },
         { requiredGroups: ["admin"] },
       ),
-    ).rejects.toBeInstanceOf(ForbiddenError);
+    ).rejects.toBeInstanceOf(CognitoForbiddenError);
   });
 
   // API Gateway's JWT authorizer accepts a Cognito id token: its aud is the app client id.
@@ -194,7 +195,7 @@ describe("getUserFromEvent behind an API Gateway authorizer", () => {
     const idTokenClaims = { sub: "s", "cognito:username": "x", token_use: "id", aud: "web" };
     const event = { requestContext: { authorizer: { jwt: { claims: idTokenClaims } } } };
     const error = await getUserFromEvent(event).catch((e) => e);
-    expect(error).toBeInstanceOf(UnauthorizedError);
+    expect(error).toBeInstanceOf(CognitoUnauthorizedError);
     expect(error.safeMessage).toBe("Unauthorized");
     await expect(getUserFromEvent(event, { tokenUse: "id" })).resolves.toMatchObject({ id: "s" });
     vi.stubEnv("COGNITO_TOKEN_USE", "id");
@@ -205,7 +206,7 @@ describe("getUserFromEvent behind an API Gateway authorizer", () => {
 
 describe("verifier configuration", () => {
   it("says which variable to set when the pool is unknown", async () => {
-    tokenVerifier.reset();
+    resetAll();
     const previous = process.env.COGNITO_USER_POOL_ID;
     delete process.env.COGNITO_USER_POOL_ID;
     try {
@@ -223,7 +224,7 @@ describe("verifier configuration", () => {
   });
 
   it("reports an unreachable JWKS as a server error, not a 401", async () => {
-    tokenVerifier.reset();
+    resetAll();
     tokenVerifier.configure({
       userPoolId: issuer.userPoolId,
       clientId: "web",
@@ -234,7 +235,7 @@ describe("verifier configuration", () => {
       },
     });
     const error = await getUserFromEvent(withBearer(issuer.sign())).catch((e) => e);
-    expect(error).not.toBeInstanceOf(UnauthorizedError);
+    expect(error).not.toBeInstanceOf(CognitoUnauthorizedError);
     expect(String(error.message)).toMatch(/network down/);
   });
 });

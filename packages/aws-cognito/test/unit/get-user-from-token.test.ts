@@ -7,7 +7,12 @@ import { resetAll } from "@org/aws-core";
 import { createTestTokenIssuer } from "@org/aws-testing";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { cognito, getCognitoClient, getUserFromToken, UnauthorizedError } from "../../src/index";
+import {
+  CognitoUnauthorizedError,
+  cognito,
+  getCognitoClient,
+  getUserFromToken,
+} from "../../src/index";
 
 const cognitoMock = mockClient(CognitoIdentityProviderClient);
 const issuer = createTestTokenIssuer();
@@ -43,17 +48,17 @@ describe("getUserFromToken", () => {
     });
   });
 
-  it("turns NotAuthorizedException into UnauthorizedError", async () => {
+  it("turns NotAuthorizedException into CognitoUnauthorizedError", async () => {
     cognitoMock
       .on(GetUserCommand)
       .rejects(new NotAuthorizedException({ message: "Invalid Access Token", $metadata: {} }));
     const error = await getUserFromToken(issuer.sign()).catch((e) => e);
-    expect(error).toBeInstanceOf(UnauthorizedError);
+    expect(error).toBeInstanceOf(CognitoUnauthorizedError);
     expect(error.cause).toBeInstanceOf(NotAuthorizedException);
   });
 
   it("refuses an empty token without calling Cognito", async () => {
-    await expect(getUserFromToken("")).rejects.toBeInstanceOf(UnauthorizedError);
+    await expect(getUserFromToken("")).rejects.toBeInstanceOf(CognitoUnauthorizedError);
     expect(cognitoMock.calls()).toHaveLength(0);
   });
 

@@ -2,7 +2,7 @@ import { resolveClientConfig } from "../config/resolve-client-config";
 import type { ClientOptions, SdkClientConfig } from "../config/types";
 import { validateClientOptions } from "../config/validate-options";
 import { ClientAlreadyCreatedError, InvalidClientError } from "../errors/errors";
-import { lazySingleton } from "../lazy/lazy-singleton";
+import { configurableSingleton } from "../lazy/configurable-singleton";
 import { isSdkClient } from "./is-sdk-client";
 
 /** How a service package declares its client; see {@link defineClient}. */
@@ -34,10 +34,12 @@ export interface DefinedClient<TClient> {
   configure(options: ClientOptions): void;
   /** Uses a client you built yourself; throws {@link InvalidClientError} for anything else. */
   readonly inject: (client: TClient) => void;
-  /** Forgets the client; the next access creates a new one. Its options are kept. */
+  /** Forgets the client; the next access creates a new one. Its options are kept (`resetAll()` forgets them too). */
   readonly reset: () => void;
   /** Whether the client exists, without creating it. */
   readonly isCreated: () => boolean;
+  /** The client if it exists, without creating it. */
+  readonly peek: () => TClient | undefined;
 }
 
 /**
@@ -72,16 +74,19 @@ class LazyClient<TClient> implements DefinedClient<TClient> {
   readonly inject: (client: TClient) => void;
   readonly reset: () => void;
   readonly isCreated: () => boolean;
-  private overrides: ClientOptions = {};
+  readonly peek: () => TClient | undefined;
+  private readonly configureOwn: (options: ClientOptions) => void;
   private readonly configureVia: ClientDefinition<TClient>["configureVia"];
 
   constructor(definition: ClientDefinition<TClient>) {
     const { name } = definition;
-    const singleton = lazySingleton(
+    const singleton = configurableSingleton(
       name,
-      () => definition.create(resolveClientConfig(name, definition.defaults, this.overrides)),
+      (overrides: ClientOptions) =>
+        definition.create(resolveClientConfig(name, definition.defaults, overrides)),
       {
         isClient: true,
+        validateOptions: validateClientOptions,
         validateInjected: (value) => {
           if (!isSdkClient(value)) throw new InvalidClientError(name);
         },
@@ -92,6 +97,8 @@ class LazyClient<TClient> implements DefinedClient<TClient> {
     this.inject = singleton.inject;
     this.reset = singleton.reset;
     this.isCreated = singleton.isCreated;
+    this.peek = singleton.peek;
+    this.configureOwn = singleton.configure;
     this.configureVia = definition.configureVia;
   }
 
@@ -101,11 +108,7 @@ class LazyClient<TClient> implements DefinedClient<TClient> {
 
   configure(options: ClientOptions): void {
     if (this.isCreated()) throw new ClientAlreadyCreatedError([this.name]);
-    if (this.configureVia) {
-      this.configureVia.configure(options);
-      return;
-    }
-    validateClientOptions({ ...options });
-    this.overrides = { ...this.overrides, ...options };
+    if (this.configureVia) this.configureVia.configure(options);
+    else this.configureOwn(options);
   }
 }

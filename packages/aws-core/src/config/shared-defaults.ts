@@ -1,15 +1,14 @@
 import { ClientAlreadyCreatedError } from "../errors/errors";
 import { liveClientNames } from "../registry/registry";
+import { coreState } from "../state/core-state";
 import type { ClientOptions } from "./types";
 import { validateClientOptions } from "./validate-options";
-
-let sharedDefaults: ClientOptions = {};
 
 /**
  * Sets options for every client created from now on, in one place (for example in a module
  * your handlers import first). Merges with earlier calls. Throws
  * {@link ClientAlreadyCreatedError} when a client already exists, since it would not see
- * the change.
+ * the change. `resetAll()` undoes it.
  *
  * @example
  * ```ts
@@ -22,7 +21,8 @@ export function configureAwsDefaults(options: ClientOptions): void {
   validateClientOptions({ ...options });
   const created = liveClientNames();
   if (created.length > 0) throw new ClientAlreadyCreatedError(created, "the shared AWS defaults");
-  sharedDefaults = { ...sharedDefaults, ...options };
+  const state = coreState();
+  state.sharedDefaults = { ...state.sharedDefaults, ...options };
 }
 
 /**
@@ -34,17 +34,5 @@ export function configureAwsDefaults(options: ClientOptions): void {
  * ```
  */
 export function getAwsDefaults(): ClientOptions {
-  return sharedDefaults;
-}
-
-/**
- * Forgets everything set with {@link configureAwsDefaults} (tests).
- *
- * @example
- * ```ts
- * afterEach(() => resetAwsDefaults());
- * ```
- */
-export function resetAwsDefaults(): void {
-  sharedDefaults = {};
+  return coreState().sharedDefaults;
 }

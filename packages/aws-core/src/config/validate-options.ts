@@ -24,8 +24,8 @@ const checks: Record<keyof ClientOptions, [Check, string]> = {
 };
 
 /** Throws {@link InvalidConfigError} for the first unknown or unusable option. */
-export function validateClientOptions(options: Record<string, unknown>): void {
-  for (const [key, value] of Object.entries(options)) {
+export function validateClientOptions(options: ClientOptions): void {
+  for (const [key, value] of Object.entries(options) as [string, unknown][]) {
     if (value === undefined) continue;
     const check = checks[key as keyof ClientOptions];
     if (!check) {

@@ -1,5 +1,7 @@
 import { defaultSafeMessage, type ErrorKind } from "./error-kind";
 
+const ERROR_BRAND = /* @__PURE__ */ Symbol.for("@org/aws-core/error");
+
 /** Options of {@link AwsCoreError}: the standard `cause`, and what a caller may see. */
 export interface AwsCoreErrorOptions extends ErrorOptions {
   /** Default `internal`; subclasses fix their own. */
@@ -28,6 +30,21 @@ export interface AwsCoreErrorOptions extends ErrorOptions {
  */
 export class AwsCoreError extends Error {
   override readonly name: string = "AwsCoreError";
+
+  // `error instanceof AwsCoreError` holds for the errors of every copy of this package in
+  // the process (two versions, or its ESM and CJS builds), through a registered symbol;
+  // subclasses keep the ordinary prototype check.
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class on the right of instanceof
+    if (this !== AwsCoreError) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return (value as { [ERROR_BRAND]?: unknown } | null)?.[ERROR_BRAND] === true;
+  }
+
+  /** @internal */
+  get [ERROR_BRAND](): true {
+    return true;
+  }
+
   readonly #kind: ErrorKind | undefined;
   readonly #safeMessage: string | undefined;
 

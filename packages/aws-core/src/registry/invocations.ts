@@ -1,11 +1,14 @@
-let invocationCount = 0;
+import { coreState } from "../state/core-state";
 
 /**
- * Marks the start of a Lambda invocation and tells whether it is the container's first
- * (cold) one. Call it once at the top of your handler (handler wrappers do it for you) so
- * the registry can tell singletons created during the cold start from later ones.
+ * Marks the start of a Lambda invocation and tells whether it is a cold start: the
+ * container's first invocation, unless Lambda initialised the container ahead of any request
+ * (provisioned concurrency, `AWS_LAMBDA_INITIALIZATION_TYPE=provisioned-concurrency`), when
+ * no caller waited for the init. Call it once at the top of your handler (handler wrappers do
+ * it for you) so the registry can tell singletons created during the cold start from later
+ * ones.
  *
- * @returns `true` for the container's first invocation.
+ * @returns `true` for a cold start.
  * @example
  * ```ts
  * export const handler = async (event: unknown) => {
@@ -15,13 +18,14 @@ let invocationCount = 0;
  * ```
  */
 export function markInvocationStart(): boolean {
-  invocationCount += 1;
-  return invocationCount === 1;
+  coreState().invocationCount += 1;
+  return isColdStart();
 }
 
 /**
  * Whether the container is still in its cold start: initialising, or serving its first
- * invocation. Without {@link markInvocationStart} calls, this stays `true`.
+ * invocation, on demand. Always `false` under provisioned concurrency. Without
+ * {@link markInvocationStart} calls, it stays what it was at init.
  *
  * @example
  * ```ts
@@ -29,10 +33,6 @@ export function markInvocationStart(): boolean {
  * ```
  */
 export function isColdStart(): boolean {
-  return invocationCount <= 1;
-}
-
-/** Back to a fresh container (used by `resetAll`). */
-export function resetInvocationCount(): void {
-  invocationCount = 0;
+  if (process.env.AWS_LAMBDA_INITIALIZATION_TYPE === "provisioned-concurrency") return false;
+  return coreState().invocationCount <= 1;
 }

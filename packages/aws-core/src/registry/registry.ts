@@ -1,24 +1,25 @@
-import { isColdStart, resetInvocationCount } from "./invocations";
+import { coreState } from "../state/core-state";
+import { isColdStart } from "./invocations";
 import type { LiveSingleton, SingletonCreation, SingletonCreationListener } from "./types";
-
-const creations: SingletonCreation[] = [];
-const listeners = new Set<SingletonCreationListener>();
-// Singletons that hold an instance (created or injected), so resetAll() can find them.
-const live = new Set<LiveSingleton>();
 
 /** @internal Called by singletons when they start or stop holding an instance. */
 export function trackLive(singleton: LiveSingleton): void {
-  live.add(singleton);
+  coreState().live.add(singleton);
 }
 
 /** @internal */
 export function untrackLive(singleton: LiveSingleton): void {
-  live.delete(singleton);
+  coreState().live.delete(singleton);
 }
 
 /** @internal Names of the SDK clients that currently exist. */
 export function liveClientNames(): string[] {
-  return [...live].filter((s) => s.isClient).map((s) => s.name);
+  return [...coreState().live].filter((s) => s.isClient).map((s) => s.name);
+}
+
+/** @internal Remembers how to forget a singleton's options, for `resetAll()`. */
+export function trackConfigured(forgetOptions: () => void): void {
+  coreState().configured.add(forgetOptions);
 }
 
 /** @internal Records a finished creation and tells the listeners. */
@@ -29,6 +30,7 @@ export function recordCreation(name: string, startedAt: number): void {
     durationMs: performance.now() - startedAt,
     coldStart: isColdStart(),
   };
+  const { creations, listeners } = coreState();
   creations.push(creation);
   for (const listener of listeners) {
     try {
@@ -55,7 +57,7 @@ export function recordCreation(name: string, startedAt: number): void {
  * ```
  */
 export function getSingletonCreations(): readonly SingletonCreation[] {
-  return [...creations];
+  return [...coreState().creations];
 }
 
 /**
@@ -71,6 +73,7 @@ export function getSingletonCreations(): readonly SingletonCreation[] {
  * ```
  */
 export function onSingletonCreated(listener: SingletonCreationListener): () => void {
+  const { listeners } = coreState();
   listeners.add(listener);
   return () => {
     listeners.delete(listener);
@@ -78,8 +81,11 @@ export function onSingletonCreated(listener: SingletonCreationListener): () => v
 }
 
 /**
- * Resets every singleton that holds an instance, forgets the recorded creations and the
- * invocation count: a fresh container, for tests. Listeners stay registered.
+ * Returns the process to the state it had when it started, for tests: every singleton
+ * forgets its instance (clients, the token verifier, table handles) and every option it was
+ * configured with, `configureAwsDefaults` is undone, and the recorded creations and the
+ * invocation count are cleared. It reaches every copy of `@org/aws-core` in the process.
+ * Listeners stay registered: the module code that added them does not run again.
  * Instances already handed out keep working; the next access creates new ones.
  *
  * @example
@@ -88,7 +94,11 @@ export function onSingletonCreated(listener: SingletonCreationListener): () => v
  * ```
  */
 export function resetAll(): void {
-  for (const singleton of [...live]) singleton.reset();
-  creations.length = 0;
-  resetInvocationCount();
+  const state = coreState();
+  for (const singleton of [...state.live]) singleton.reset();
+  for (const forgetOptions of [...state.configured]) forgetOptions();
+  state.configured.clear();
+  state.sharedDefaults = {};
+  state.creations.length = 0;
+  state.invocationCount = 0;
 }

@@ -5,11 +5,11 @@ import {
   type BatchWriteCommandOutput,
 } from "@aws-sdk/lib-dynamodb";
 import {
-  BatchIncompleteError,
-  ConflictError,
+  DynamoBatchIncompleteError,
+  DynamoConflictError,
+  DynamoNotFoundError,
+  DynamoValidationError,
   type ItemKey,
-  NotFoundError,
-  ValidationError,
 } from "../errors";
 import {
   and,
@@ -83,7 +83,7 @@ export class BaseRepository<T extends object> {
     if (!sortKey) return { [partitionKey]: partition };
     const { sort } = this.options;
     if (sort && ref.sort === undefined) {
-      throw new ValidationError(`A ${this.options.prefix} key needs its sort value`, {
+      throw new DynamoValidationError(`A ${this.options.prefix} key needs its sort value`, {
         key: { [partitionKey]: partition },
       });
     }
@@ -99,7 +99,7 @@ export class BaseRepository<T extends object> {
   }
 
   /**
-   * Stores a new entity; refuses to overwrite one with the same key (`ConflictError`).
+   * Stores a new entity; refuses to overwrite one with the same key (`DynamoConflictError`).
    * @example
    * ```ts
    * const user = await users.create({ id: "42", email: "ada@example.com", name: "Ada" });
@@ -132,7 +132,7 @@ export class BaseRepository<T extends object> {
   }
 
   /**
-   * The entity; a `NotFoundError` when there is none.
+   * The entity; a `DynamoNotFoundError` when there is none.
    * @example
    * ```ts
    * const user = await users.getOrThrow({ id: "42" });
@@ -144,7 +144,7 @@ export class BaseRepository<T extends object> {
   ): Promise<Entity<T>> {
     const entity = await this.get(ref, options);
     if (!entity) {
-      throw new NotFoundError(`No ${this.options.prefix} found`, {
+      throw new DynamoNotFoundError(`No ${this.options.prefix} found`, {
         table: this.table.name,
         key: this.key(ref),
       });
@@ -154,11 +154,11 @@ export class BaseRepository<T extends object> {
 
   /**
    * Writes back an entity you read, if nobody changed it since (optimistic locking on
-   * `version`); otherwise a `ConflictError`, and nothing is written.
+   * `version`); otherwise a `DynamoConflictError`, and nothing is written.
    * @example
    * ```ts
    * const user = await users.getOrThrow({ id: "42" });
-   * await users.save({ ...user, name: "Ada L." }); // ConflictError if changed meanwhile
+   * await users.save({ ...user, name: "Ada L." }); // DynamoConflictError if changed meanwhile
    * ```
    */
   async save(entity: Entity<T>): Promise<Entity<T>> {
@@ -187,7 +187,7 @@ export class BaseRepository<T extends object> {
   ): Promise<Entity<T>> {
     const current = await this.getOrThrow(ref, { consistentRead: true });
     if (options.expectedVersion !== undefined && current.version !== options.expectedVersion) {
-      throw new ConflictError(
+      throw new DynamoConflictError(
         `${this.options.prefix} is at version ${current.version}, not ${options.expectedVersion}`,
         { table: this.table.name, key: this.key(ref) },
       );
@@ -258,7 +258,7 @@ export class BaseRepository<T extends object> {
 
   /**
    * Reads many entities, 100 keys a request, retrying unprocessed keys with backoff.
-   * Missing entities are left out; the order is not kept. A `BatchIncompleteError` names the
+   * Missing entities are left out; the order is not kept. A `DynamoBatchIncompleteError` names the
    * keys still unread after every retry.
    * @example
    * ```ts
@@ -283,7 +283,7 @@ export class BaseRepository<T extends object> {
         this.options.batchRetry,
       );
       if (unprocessed.length) {
-        throw new BatchIncompleteError("read", unprocessed, { table: tableName }, attempts);
+        throw new DynamoBatchIncompleteError("read", unprocessed, { table: tableName }, attempts);
       }
     }
     return Promise.all(items.map((item) => this.toModel(item)));
@@ -293,7 +293,7 @@ export class BaseRepository<T extends object> {
    * Writes many new entities, 25 a request, retrying unprocessed items with backoff and
    * jitter. Validates all first, so a bad model writes nothing. Unlike {@link create}, a
    * batch write overwrites existing items (DynamoDB batches take no conditions). A
-   * `BatchIncompleteError` names the keys still unwritten after every retry.
+   * `DynamoBatchIncompleteError` names the keys still unwritten after every retry.
    * @example
    * ```ts
    * await users.batchPut(importedUsers); // any number of models
@@ -304,7 +304,7 @@ export class BaseRepository<T extends object> {
     const prepared = await Promise.all(models.map((model) => this.prepareCreate(model)));
     const keys = prepared.map(({ item }) => this.keyOfItem(item));
     if (uniqueKeys(keys).length !== keys.length) {
-      throw new ValidationError("A batch cannot write one key twice", { table: tableName });
+      throw new DynamoValidationError("A batch cannot write one key twice", { table: tableName });
     }
     const requests = prepared.map(({ item }) => ({ PutRequest: { Item: item } }));
     for (const requestChunk of chunk(requests, BATCH_WRITE_LIMIT)) {
@@ -321,7 +321,7 @@ export class BaseRepository<T extends object> {
       );
       if (unprocessed.length) {
         const unwritten = unprocessed.map((r) => this.keyOfItem(r.PutRequest.Item as Item));
-        throw new BatchIncompleteError("write", unwritten, { table: tableName }, attempts);
+        throw new DynamoBatchIncompleteError("write", unwritten, { table: tableName }, attempts);
       }
     }
     return prepared.map(({ entity }) => entity);
@@ -428,7 +428,7 @@ export class BaseRepository<T extends object> {
 
   private async prepareSave(entity: Entity<T>) {
     if (!Number.isSafeInteger(entity.version) || entity.version < 1) {
-      throw new ValidationError("save() needs an entity as read, with its version", {
+      throw new DynamoValidationError("save() needs an entity as read, with its version", {
         table: this.table.name,
       });
     }
@@ -484,8 +484,8 @@ export class BaseRepository<T extends object> {
 
   // A failed condition gets a message that says what it means for this operation.
   private explainConflict(error: unknown, meaning: string): unknown {
-    if (!(error instanceof ConflictError)) return error;
-    return new ConflictError(
+    if (!(error instanceof DynamoConflictError)) return error;
+    return new DynamoConflictError(
       `${this.options.prefix} ${meaning}`,
       {
         table: error.table,

@@ -1,4 +1,4 @@
-import { ValidationError } from "../errors";
+import { DynamoValidationError } from "../errors";
 
 /** The Standard Schema interface that zod (3.24+), valibot (1.0+) and arktype implement. */
 export interface StandardSchema<T> {
@@ -20,7 +20,7 @@ type StandardResult<T> =
 export type ModelSchema<T> = StandardSchema<T> | ((value: unknown) => T);
 
 /**
- * Validates `value` with `schema`; a refusal becomes a {@link ValidationError} whose
+ * Validates `value` with `schema`; a refusal becomes a {@link DynamoValidationError} whose
  * `issues` are the schema's messages, prefixed with their path.
  */
 export async function validateModel<T>(
@@ -29,7 +29,7 @@ export async function validateModel<T>(
   context: { table: string; stage: "read" | "write" },
 ): Promise<T> {
   const fail = (issues: string[], cause?: unknown) =>
-    new ValidationError(
+    new DynamoValidationError(
       `${context.stage === "write" ? "Refused to write" : "Stored item does not match"} the schema: ${issues.join("; ")}`,
       { table: context.table, issues },
       { cause },

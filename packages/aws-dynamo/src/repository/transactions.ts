@@ -1,5 +1,5 @@
 import { TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
-import { type DynamoErrorContext, ValidationError } from "../errors";
+import { type DynamoErrorContext, DynamoValidationError } from "../errors";
 import { sendDocumentCommand } from "../send";
 
 /** One action of a transaction, made by a repository's `*Op` methods. */
@@ -15,8 +15,8 @@ export const MAX_TRANSACTION_ACTIONS = 100;
 
 /**
  * Writes all the actions or none (TransactWriteItems), across repositories and tables.
- * A cancelled transaction is a `TransactionCancelledError` whose `reasons[i]` is a typed
- * error for action `i` (a `ConflictError` for a failed condition).
+ * A cancelled transaction is a `DynamoTransactionCancelledError` whose `reasons[i]` is a typed
+ * error for action `i` (a `DynamoConflictError` for a failed condition).
  *
  * @example
  * ```ts
@@ -30,7 +30,7 @@ export const MAX_TRANSACTION_ACTIONS = 100;
  */
 export async function transactWrite(ops: readonly TransactionOp[]): Promise<void> {
   if (ops.length === 0 || ops.length > MAX_TRANSACTION_ACTIONS) {
-    throw new ValidationError(
+    throw new DynamoValidationError(
       `A transaction takes 1 to ${MAX_TRANSACTION_ACTIONS} actions, got ${ops.length}`,
     );
   }

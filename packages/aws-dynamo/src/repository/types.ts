@@ -8,7 +8,7 @@ export interface EntityMetadata {
   readonly createdAt: string;
   /** ISO time of the last write. */
   readonly updatedAt: string;
-  /** Starts at 1, +1 on every write; a write from a stale read is a `ConflictError`. */
+  /** Starts at 1, +1 on every write; a write from a stale read is a `DynamoConflictError`. */
   readonly version: number;
 }
 

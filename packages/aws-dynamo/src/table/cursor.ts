@@ -1,4 +1,4 @@
-import { InvalidCursorError, type ItemKey } from "../errors";
+import { DynamoInvalidCursorError, type ItemKey } from "../errors";
 
 const VERSION = "v1.";
 
@@ -32,14 +32,14 @@ export function encodeCursor(lastKey: ItemKey): string {
 /**
  * Turns a cursor back into an ExclusiveStartKey, checking that it has exactly the key
  * attributes this query pages over and, for a query, the query's partition. Anything else
- * is an {@link InvalidCursorError}, never a crash or a read of another partition.
+ * is an {@link DynamoInvalidCursorError}, never a crash or a read of another partition.
  */
 export function decodeCursor(
   cursor: string,
   expected: { table: string; keyNames: readonly string[]; partition?: [string, unknown] },
 ): ItemKey {
   const fail = (why: string) =>
-    new InvalidCursorError(`Invalid pagination cursor: ${why}`, { table: expected.table });
+    new DynamoInvalidCursorError(`Invalid pagination cursor: ${why}`, { table: expected.table });
   if (typeof cursor !== "string" || !cursor.startsWith(VERSION)) throw fail("unknown format");
   const body = cursor.slice(VERSION.length);
   // Re-encoding must give the same text: catches characters added, cut or changed that a

@@ -1,4 +1,4 @@
-import { type ItemKey, ValidationError } from "../errors";
+import { DynamoValidationError, type ItemKey } from "../errors";
 import type { KeySchema } from "./types";
 
 function isKeyValue(value: unknown): boolean {
@@ -18,7 +18,7 @@ export function keyNames(schema: KeySchema): string[] {
  */
 export function assertKey(key: unknown, schema: KeySchema, table: string): asserts key is ItemKey {
   if (typeof key !== "object" || key === null || Array.isArray(key)) {
-    throw new ValidationError(`A key must be an object of ${keyNames(schema).join(", ")}`, {
+    throw new DynamoValidationError(`A key must be an object of ${keyNames(schema).join(", ")}`, {
       table,
     });
   }
@@ -36,7 +36,11 @@ export function assertKey(key: unknown, schema: KeySchema, table: string): asser
       .map((name) => `${name} is not a key attribute`),
   ];
   if (issues.length) {
-    throw new ValidationError(`Invalid key: ${issues.join("; ")}`, { table, key: record, issues });
+    throw new DynamoValidationError(`Invalid key: ${issues.join("; ")}`, {
+      table,
+      key: record,
+      issues,
+    });
   }
 }
 

@@ -12,7 +12,7 @@ import {
   type UpdateCommandOutput,
 } from "@aws-sdk/lib-dynamodb";
 import type { ItemKey } from "../errors";
-import { ValidationError } from "../errors";
+import { DynamoValidationError } from "../errors";
 import type { Condition } from "../expressions/conditions";
 import { ExpressionContext } from "../expressions/expression-context";
 import { buildUpdateExpression } from "../expressions/update-expression";
@@ -103,10 +103,13 @@ export class TableHandle<TItem extends object = Item> {
     assertKey(key, this.schema, this.name);
     const keyAttributes = keyNames(this.schema).filter((name) => name in changes);
     if (keyAttributes.length) {
-      throw new ValidationError(`Key attributes cannot be updated: ${keyAttributes.join(", ")}`, {
-        table: this.name,
-        key,
-      });
+      throw new DynamoValidationError(
+        `Key attributes cannot be updated: ${keyAttributes.join(", ")}`,
+        {
+          table: this.name,
+          key,
+        },
+      );
     }
     const ctx = new ExpressionContext();
     const updateExpression = buildUpdateExpression(
@@ -114,7 +117,7 @@ export class TableHandle<TItem extends object = Item> {
       ctx,
     );
     if (!updateExpression) {
-      throw new ValidationError("Nothing to update: no changes, removals or additions", {
+      throw new DynamoValidationError("Nothing to update: no changes, removals or additions", {
         table: this.name,
         key,
       });
@@ -249,7 +252,7 @@ export class TableHandle<TItem extends object = Item> {
     if (!index) return this.schema;
     const keys = this.schema.indexes?.[index];
     if (!keys) {
-      throw new ValidationError(
+      throw new DynamoValidationError(
         `Unknown index "${index}": declare it in the table's schema ({ indexes: { ${index}: ... } })`,
         { table: this.name },
       );
@@ -290,7 +293,7 @@ function sortCondition(
   table: string,
 ): string {
   if (!keys.sortKey) {
-    throw new ValidationError("This table or index has no sort key to narrow", { table });
+    throw new DynamoValidationError("This table or index has no sort key to narrow", { table });
   }
   const name = ctx.name(keys.sortKey);
   if ("eq" in sort) return `${name} = ${ctx.value(sort.eq)}`;

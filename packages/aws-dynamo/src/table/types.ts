@@ -64,7 +64,7 @@ export interface Page<TItem> {
 
 /** Options of a conditional write. */
 export interface WriteOptions {
-  /** The write happens only if this holds; otherwise a `ConflictError`. */
+  /** The write happens only if this holds; otherwise a `DynamoConflictError`. */
   readonly condition?: Condition | undefined;
 }
 

@@ -3,13 +3,13 @@ import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import {
   BaseRepository,
-  BatchIncompleteError,
-  ConflictError,
+  DynamoBatchIncompleteError,
+  DynamoConflictError,
+  DynamoNotFoundError,
+  DynamoTransactionCancelledError,
+  DynamoValidationError,
   documentClient,
-  NotFoundError,
-  TransactionCancelledError,
   transactWrite,
-  ValidationError,
 } from "../../src/index";
 import { useLocalTable } from "./local-table";
 
@@ -106,21 +106,21 @@ describe("BaseRepository on DynamoDB Local", () => {
     expect(read?.expiresAt).toEqual(expiresAt);
 
     const again = await orders.create({ ...order("u1", "o1"), total: 99 }).catch((e) => e);
-    expect(again).toBeInstanceOf(ConflictError);
+    expect(again).toBeInstanceOf(DynamoConflictError);
     expect(again.message).toMatch(/already exists/);
     expect(again.key).toEqual({ PK: "USER#u1", SK: "ORDER#o1" });
     expect((await orders.get({ id: "u1", sort: "o1" }))?.total).toBe(10);
   });
 
-  it("get returns undefined when absent; getOrThrow throws NotFoundError with the key", async () => {
+  it("get returns undefined when absent; getOrThrow throws DynamoNotFoundError with the key", async () => {
     const orders = orderRepository();
     expect(await orders.get({ id: "nobody", sort: "x" })).toBeUndefined();
     const error = await orders.getOrThrow({ id: "nobody", sort: "x" }).catch((e) => e);
-    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error).toBeInstanceOf(DynamoNotFoundError);
     expect(error).toMatchObject({ table: table.name, key: { PK: "USER#nobody", SK: "ORDER#x" } });
   });
 
-  it("two concurrent updaters of one item: exactly one wins, the other gets ConflictError", async () => {
+  it("two concurrent updaters of one item: exactly one wins, the other gets DynamoConflictError", async () => {
     const orders = orderRepository();
     await orders.create(order("race", "o1"));
     const seenByA = await orders.getOrThrow({ id: "race", sort: "o1" });
@@ -134,7 +134,7 @@ describe("BaseRepository on DynamoDB Local", () => {
     const lost = results.filter((r) => r.status === "rejected");
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(1);
-    expect((lost[0] as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
+    expect((lost[0] as PromiseRejectedResult).reason).toBeInstanceOf(DynamoConflictError);
 
     const final = await orders.getOrThrow({ id: "race", sort: "o1" }, { consistentRead: true });
     expect(final.version).toBe(2);
@@ -152,9 +152,9 @@ describe("BaseRepository on DynamoDB Local", () => {
     expect(paid).toMatchObject({ status: "paid", version: 2, total: 10 });
     await expect(
       orders.update({ id: "upd", sort: "o1" }, { total: 1 }, { expectedVersion: 1 }),
-    ).rejects.toBeInstanceOf(ConflictError);
+    ).rejects.toBeInstanceOf(DynamoConflictError);
     await expect(orders.update({ id: "upd", sort: "o1" }, { total: -5 })).rejects.toBeInstanceOf(
-      ValidationError,
+      DynamoValidationError,
     );
     expect((await orders.getOrThrow({ id: "upd", sort: "o1" })).total).toBe(10);
   });
@@ -164,7 +164,7 @@ describe("BaseRepository on DynamoDB Local", () => {
     await orders.create(order("del", "o1"));
     await expect(
       orders.delete({ id: "del", sort: "o1" }, { expectedVersion: 5 }),
-    ).rejects.toBeInstanceOf(ConflictError);
+    ).rejects.toBeInstanceOf(DynamoConflictError);
     expect(await orders.delete({ id: "del", sort: "o1" }, { expectedVersion: 1 })).toBe(true);
     expect(await orders.delete({ id: "del", sort: "o1" })).toBe(false);
   });
@@ -191,7 +191,7 @@ describe("BaseRepository on DynamoDB Local", () => {
   it("refuses invalid models on write and corrupt items on read", async () => {
     const orders = orderRepository();
     const error = await orders.create({ ...order("val", "o1"), total: -1 }).catch((e) => e);
-    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toBeInstanceOf(DynamoValidationError);
     expect(error.issues).toEqual([expect.stringMatching(/^total:/)]);
     expect(await orders.table.get({ PK: "USER#val", SK: "ORDER#o1" })).toBeUndefined();
 
@@ -253,8 +253,8 @@ describe("BaseRepository on DynamoDB Local", () => {
     } finally {
       forced.remove();
     }
-    expect(error).toBeInstanceOf(BatchIncompleteError);
-    const incomplete = error as BatchIncompleteError;
+    expect(error).toBeInstanceOf(DynamoBatchIncompleteError);
+    const incomplete = error as DynamoBatchIncompleteError;
     expect(incomplete.attempts).toBe(batchRetry.maxAttempts);
     // One entry goes through per attempt; the rest are named, none silently dropped.
     const written = (await orders.list("gives-up")).items.map((o) => o.orderId);
@@ -276,10 +276,10 @@ describe("BaseRepository on DynamoDB Local", () => {
       await orders.createOp(order("tx", "o2")),
       await orders.createOp(order("tx", "o1")), // exists: cancels the whole transaction
     ]).catch((e) => e);
-    expect(error).toBeInstanceOf(TransactionCancelledError);
-    const { reasons } = error as TransactionCancelledError;
+    expect(error).toBeInstanceOf(DynamoTransactionCancelledError);
+    const { reasons } = error as DynamoTransactionCancelledError;
     expect(reasons[0]).toBeUndefined();
-    expect(reasons[1]).toBeInstanceOf(ConflictError);
+    expect(reasons[1]).toBeInstanceOf(DynamoConflictError);
     expect(reasons[1]?.key).toEqual({ PK: "USER#tx", SK: "ORDER#o1" });
     expect(await orders.get({ id: "tx", sort: "o2" })).toBeUndefined();
 
@@ -290,12 +290,12 @@ describe("BaseRepository on DynamoDB Local", () => {
     ]);
     expect((await orders.getOrThrow({ id: "tx", sort: "o1" })).status).toBe("paid");
     await expect(transactWrite([await orders.saveOp(current)])).rejects.toBeInstanceOf(
-      TransactionCancelledError,
+      DynamoTransactionCancelledError,
     );
   });
 
   it("refuses empty and oversized transactions", async () => {
-    await expect(transactWrite([])).rejects.toBeInstanceOf(ValidationError);
+    await expect(transactWrite([])).rejects.toBeInstanceOf(DynamoValidationError);
     const orders = orderRepository();
     const ops = Array.from({ length: 101 }, (_, i) =>
       orders.deleteOp({ id: "x", sort: String(i) }),

@@ -3,13 +3,13 @@ import { afterEach, describe, expect, it } from "vitest";
 import {
   attributeExists,
   attributeNotExists,
-  ConflictError,
+  DynamoConflictError,
+  DynamoInvalidCursorError,
+  DynamoItemTooLargeError,
+  DynamoValidationError,
   eq,
   getTable,
   gt,
-  InvalidCursorError,
-  ItemTooLargeError,
-  ValidationError,
 } from "../../src/index";
 import { useLocalTable } from "./local-table";
 
@@ -73,7 +73,7 @@ describe("table handle on DynamoDB Local", () => {
         { status: "shipped" },
         { condition: eq("status", "new") },
       ),
-    ).rejects.toBeInstanceOf(ConflictError);
+    ).rejects.toBeInstanceOf(DynamoConflictError);
     expect((await orders().get({ PK: "U#1", SK: "A" }))?.status).toBe("paid");
   });
 
@@ -90,7 +90,7 @@ describe("table handle on DynamoDB Local", () => {
     const error = await orders()
       .put({ ...item, v: 2 }, { condition: attributeNotExists("PK") })
       .catch((e) => e);
-    expect(error).toBeInstanceOf(ConflictError);
+    expect(error).toBeInstanceOf(DynamoConflictError);
     expect(error).toMatchObject({ table: table.name, key: { PK: "C#1", SK: "A" } });
     expect((await orders().get({ PK: "C#1", SK: "A" }))?.v).toBe(1);
   });
@@ -99,7 +99,7 @@ describe("table handle on DynamoDB Local", () => {
     await orders().put({ PK: "D#1", SK: "A", keep: true });
     await expect(
       orders().delete({ PK: "D#1", SK: "A" }, { condition: eq("keep", false) }),
-    ).rejects.toBeInstanceOf(ConflictError);
+    ).rejects.toBeInstanceOf(DynamoConflictError);
     expect(
       await orders().delete({ PK: "D#1", SK: "A" }, { condition: attributeExists("PK") }),
     ).toEqual({ PK: "D#1", SK: "A", keep: true });
@@ -178,7 +178,7 @@ describe("table handle on DynamoDB Local", () => {
       ];
       for (const c of bad) {
         await expect(orders().query({ partition: "Q#1", cursor: c }), c).rejects.toBeInstanceOf(
-          InvalidCursorError,
+          DynamoInvalidCursorError,
         );
       }
       await expect(orders().query({ partition: "OTHER", cursor })).rejects.toThrow(
@@ -186,7 +186,7 @@ describe("table handle on DynamoDB Local", () => {
       );
       await expect(
         orders().query({ index: "byStatus", partition: "q-paid", cursor }),
-      ).rejects.toThrow(InvalidCursorError);
+      ).rejects.toThrow(DynamoInvalidCursorError);
     });
   });
 
@@ -228,23 +228,23 @@ describe("table handle on DynamoDB Local", () => {
       expect(
         error,
         JSON.stringify(key, (_, v) => (typeof v === "bigint" ? `${v}n` : v)),
-      ).toBeInstanceOf(ValidationError);
+      ).toBeInstanceOf(DynamoValidationError);
     }
     await expect(orders().put({ PK: null, SK: "x" } as never)).rejects.toBeInstanceOf(
-      ValidationError,
+      DynamoValidationError,
     );
   });
 
-  it("maps DynamoDB's own type mismatch to ValidationError", async () => {
+  it("maps DynamoDB's own type mismatch to DynamoValidationError", async () => {
     // The table says PK is a string; a number key passes our shape check and DynamoDB refuses it.
-    await expect(orders().get({ PK: 7, SK: "A" })).rejects.toBeInstanceOf(ValidationError);
+    await expect(orders().get({ PK: 7, SK: "A" })).rejects.toBeInstanceOf(DynamoValidationError);
   });
 
-  it("refuses an item over 400 KB with ItemTooLargeError and writes nothing", async () => {
+  it("refuses an item over 400 KB with DynamoItemTooLargeError and writes nothing", async () => {
     const error = await orders()
       .put({ PK: "HUGE#1", SK: "A", data: "x".repeat(410 * 1024) })
       .catch((e) => e);
-    expect(error).toBeInstanceOf(ItemTooLargeError);
+    expect(error).toBeInstanceOf(DynamoItemTooLargeError);
     expect(error.message).toMatch(/400 KB/);
     expect(await orders().get({ PK: "HUGE#1", SK: "A" })).toBeUndefined();
   });

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import { resetAll } from "@org/aws-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dynamo, getTable, ThrottledError } from "../../src/index";
+import { DynamoThrottledError, dynamo, getTable } from "../../src/index";
 
 // A server that answers every DynamoDB request as a throttled DynamoDB would, so the real
 // SDK retries for real before our error mapping sees the result.
@@ -31,7 +31,7 @@ afterAll(async () => {
 });
 
 describe("throttling", () => {
-  it("becomes ThrottledError after the SDK's own retries", async () => {
+  it("becomes DynamoThrottledError after the SDK's own retries", async () => {
     const previous = process.env.AWS_ENDPOINT_URL_DYNAMODB;
     process.env.AWS_ENDPOINT_URL_DYNAMODB = endpoint;
     try {
@@ -40,7 +40,7 @@ describe("throttling", () => {
       const error = await getTable("busy")
         .get({ PK: "A", SK: "B" })
         .catch((e) => e);
-      expect(error).toBeInstanceOf(ThrottledError);
+      expect(error).toBeInstanceOf(DynamoThrottledError);
       expect(error).toMatchObject({ table: "busy", key: { PK: "A", SK: "B" } });
       expect(requests).toBe(3);
     } finally {

@@ -1,7 +1,7 @@
 import { resetAll } from "@org/aws-core";
 import { afterEach, describe, expect, it } from "vitest";
 import { UserRepository } from "../../examples/user-repository";
-import { ConflictError, NotFoundError, ValidationError } from "../../src/index";
+import { DynamoConflictError, DynamoNotFoundError, DynamoValidationError } from "../../src/index";
 import { useLocalTable } from "./local-table";
 
 const table = useLocalTable();
@@ -25,7 +25,7 @@ describe("the UserRepository example", () => {
     expect((await users.table.get(users.key({ id: "u1" })))?.PK).toBe("USER#u1");
 
     expect(await users.delete({ id: "u1" })).toBe(true);
-    await expect(users.rename("u1", "Ghost")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(users.rename("u1", "Ghost")).rejects.toBeInstanceOf(DynamoNotFoundError);
   });
 
   it("reads the table name from TABLE_NAME when first used", async () => {
@@ -44,14 +44,14 @@ describe("the UserRepository example", () => {
     const invalid = await users
       .create({ id: "u3", email: "not-an-email", name: "" })
       .catch((e) => e);
-    expect(invalid).toBeInstanceOf(ValidationError);
+    expect(invalid).toBeInstanceOf(DynamoValidationError);
     expect(invalid.issues.join()).toMatch(/email/);
     expect(await users.getUser("u3")).toBeUndefined();
 
     await users.create({ id: "u4", email: "a@example.com", name: "A" });
     await expect(
       users.create({ id: "u4", email: "b@example.com", name: "B" }),
-    ).rejects.toBeInstanceOf(ConflictError);
+    ).rejects.toBeInstanceOf(DynamoConflictError);
     expect((await users.getUser("u4"))?.email).toBe("a@example.com");
   });
 });

@@ -15,8 +15,8 @@ import {
   and,
   attributeNotExists,
   BaseRepository,
-  BatchIncompleteError,
   beginsWith,
+  DynamoBatchIncompleteError,
   documentClient,
   dynamo,
   eq,
@@ -182,7 +182,7 @@ describe("repository batches and transactions", () => {
     const error = await repo()
       .batchPut([{ id: "1" }, { id: "2" }])
       .catch((e) => e);
-    expect(error).toBeInstanceOf(BatchIncompleteError);
+    expect(error).toBeInstanceOf(DynamoBatchIncompleteError);
     expect(error).toMatchObject({ attempts: 3, unprocessedKeys: [{ PK: "ITEM#2", SK: "ITEM#2" }] });
     expect(ddb.commandCalls(BatchWriteCommand)).toHaveLength(3);
     expect(ddb.commandCalls(BatchWriteCommand)[1]?.args[0].input.RequestItems?.app).toEqual([

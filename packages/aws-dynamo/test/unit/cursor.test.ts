@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InvalidCursorError } from "../../src/index";
+import { DynamoInvalidCursorError } from "../../src/index";
 import { decodeCursor, encodeCursor } from "../../src/table/cursor";
 
 const expected = {
@@ -31,6 +31,6 @@ describe("cursors", () => {
     ["wrong value type", `v1.${Buffer.from('{"PK":"A","SK":true}').toString("base64url")}`],
     ["another partition", encodeCursor({ PK: "B", SK: "x" })],
   ])("refuse a cursor that is %s", (_, cursor) => {
-    expect(() => decodeCursor(cursor, expected)).toThrow(InvalidCursorError);
+    expect(() => decodeCursor(cursor, expected)).toThrow(DynamoInvalidCursorError);
   });
 });

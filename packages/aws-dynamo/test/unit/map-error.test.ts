@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
-  ConflictError,
+  DynamoConflictError,
   DynamoError,
-  ItemTooLargeError,
-  ThrottledError,
-  TransactionCancelledError,
-  ValidationError,
+  DynamoItemTooLargeError,
+  DynamoThrottledError,
+  DynamoTransactionCancelledError,
+  DynamoValidationError,
 } from "../../src/index";
 import { toDynamoError } from "../../src/map-error";
 
@@ -15,11 +15,11 @@ const context = { table: "orders", key: { PK: "A" } };
 
 describe("toDynamoError", () => {
   it.each([
-    ["ConditionalCheckFailedException", ConflictError],
-    ["ProvisionedThroughputExceededException", ThrottledError],
-    ["ThrottlingException", ThrottledError],
-    ["RequestLimitExceeded", ThrottledError],
-    ["ValidationException", ValidationError],
+    ["ConditionalCheckFailedException", DynamoConflictError],
+    ["ProvisionedThroughputExceededException", DynamoThrottledError],
+    ["ThrottlingException", DynamoThrottledError],
+    ["RequestLimitExceeded", DynamoThrottledError],
+    ["ValidationException", DynamoValidationError],
   ])("maps %s, keeping table, key and cause", (name, type) => {
     const original = aws(name);
     const mapped = toDynamoError(original, context) as DynamoError;
@@ -34,7 +34,7 @@ describe("toDynamoError", () => {
       aws("ValidationException", "Item size has exceeded the maximum allowed size"),
       context,
     );
-    expect(mapped).toBeInstanceOf(ItemTooLargeError);
+    expect(mapped).toBeInstanceOf(DynamoItemTooLargeError);
   });
 
   it("maps each cancellation reason of a transaction to a typed error naming its item", () => {
@@ -48,22 +48,22 @@ describe("toDynamoError", () => {
       ],
     });
     const actions = [0, 1, 2, 3, 4].map((i) => ({ table: "t", key: { PK: `K${i}` } }));
-    const mapped = toDynamoError(error, {}, actions) as TransactionCancelledError;
-    expect(mapped).toBeInstanceOf(TransactionCancelledError);
+    const mapped = toDynamoError(error, {}, actions) as DynamoTransactionCancelledError;
+    expect(mapped).toBeInstanceOf(DynamoTransactionCancelledError);
     expect(mapped.reasons.map((r) => r?.constructor.name)).toEqual([
       undefined,
-      "ConflictError",
-      "ThrottledError",
-      "ValidationError",
-      "ConflictError",
+      "DynamoConflictError",
+      "DynamoThrottledError",
+      "DynamoValidationError",
+      "DynamoConflictError",
     ]);
     expect(mapped.reasons[1]?.key).toEqual({ PK: "K1" });
-    expect(mapped.message).toMatch(/#1: ConflictError/);
+    expect(mapped.message).toMatch(/#1: DynamoConflictError/);
   });
 
-  it("maps a value the DocumentClient cannot convert to ValidationError", () => {
+  it("maps a value the DocumentClient cannot convert to DynamoValidationError", () => {
     const mapped = toDynamoError(new Error("Unsupported type passed: Tue Jan 01 2030"), context);
-    expect(mapped).toBeInstanceOf(ValidationError);
+    expect(mapped).toBeInstanceOf(DynamoValidationError);
   });
 
   it("passes other errors through unchanged", () => {

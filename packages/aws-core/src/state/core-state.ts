@@ -1,0 +1,67 @@
+import type { ClientOptions } from "../config/types";
+import type {
+  LiveSingleton,
+  SingletonCreation,
+  SingletonCreationListener,
+} from "../registry/types";
+
+/**
+ * Everything `@org/aws-core` keeps for the process. It lives on `globalThis` under a
+ * registered symbol, so every copy of the package in one process (two versions after a
+ * partial upgrade, or its ESM and CJS builds side by side) shares one registry, one shared
+ * configuration and one `resetAll()`.
+ */
+export interface CoreState {
+  /** The shape of this object; a copy that knows another shape keeps a state of its own. */
+  readonly layout: number;
+  /** Finished creations, oldest first. */
+  readonly creations: SingletonCreation[];
+  readonly listeners: Set<SingletonCreationListener>;
+  /** Singletons that hold an instance (created or injected), so `resetAll()` can find them. */
+  readonly live: Set<LiveSingleton>;
+  /** Forgets a singleton's options: one per singleton that was ever configured. */
+  readonly configured: Set<() => void>;
+  sharedDefaults: ClientOptions;
+  invocationCount: number;
+}
+
+const STATE_KEY = Symbol.for("@org/aws-core/state");
+/** Bump when {@link CoreState} changes shape. */
+const STATE_LAYOUT = 1;
+
+let state: CoreState | undefined;
+
+/**
+ * The process's core state, made on first use (never at import).
+ * @internal
+ */
+export function coreState(): CoreState {
+  if (state) return state;
+  const holder = globalThis as { [STATE_KEY]?: CoreState };
+  const found = holder[STATE_KEY];
+  if (found === undefined) {
+    state = holder[STATE_KEY] = newState();
+  } else if (found.layout === STATE_LAYOUT) {
+    state = found;
+  } else {
+    process.emitWarning(
+      "Two incompatible copies of @org/aws-core are loaded: they keep separate registries " +
+        "and configurations. Install one version of the @org/aws-* packages.",
+      { type: "AwsCoreWarning", code: "AWS_CORE_COPIES" },
+    );
+    state = newState();
+  }
+  return state;
+}
+
+function newState(): CoreState {
+  return {
+    layout: STATE_LAYOUT,
+    creations: [],
+    listeners: new Set(),
+    live: new Set(),
+    configured: new Set(),
+    sharedDefaults: {},
+    invocationCount: 0,
+  };
+}
