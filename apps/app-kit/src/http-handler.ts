@@ -42,7 +42,7 @@ function logClientCreations(log: Logger) {
 }
 
 /**
- * The Python original's BaseHandler for HTTP APIs (payload 2.0): routing by route key, JSON
+ * The handler base for HTTP APIs (payload 2.0): routing by route key, JSON
  * parsing, typed errors answered by their `kind` (400/401/403/404/409/429/500/503/504) with
  * their caller-safe message only,
  * structured JSON logs with the request id and the cold-start flag.

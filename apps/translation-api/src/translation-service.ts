@@ -5,7 +5,7 @@ import type { Direction } from "./directions";
 export const DEFAULT_MODEL_ID = "anthropic.claude-3-haiku-20240307-v1:0";
 
 /**
- * The Python original's TranslationService: one Claude call through the lazy Bedrock client.
+ * Translates with one Claude call through the lazy Bedrock client.
  */
 export class TranslationService {
   constructor(private readonly modelId = () => process.env.BEDROCK_MODEL_ID ?? DEFAULT_MODEL_ID) {}

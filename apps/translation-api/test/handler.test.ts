@@ -45,7 +45,7 @@ describe("translation-api", () => {
       Item: expect.objectContaining({
         PK: "USER#user-1",
         translation: "hola mundo",
-        entityType: "USER",
+        entityType: "TRANSLATION",
       }),
     });
   });

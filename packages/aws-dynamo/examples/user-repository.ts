@@ -1,4 +1,4 @@
-// The Python note's UserRepository, on BaseRepository. In your code, import from
+// A UserRepository on BaseRepository. In your code, import from
 // "@org/aws-dynamo"; this example imports the sources so it is tested as it stands.
 import { z } from "zod";
 import { BaseRepository } from "../src/index";
@@ -17,7 +17,7 @@ export class UserRepository extends BaseRepository<User> {
     super({ table, prefix: "USER", id: (user) => user.id, schema: User });
   }
 
-  /** The user, or `undefined` (the Python `get_user`). */
+  /** The user, or `undefined`. */
   getUser(userId: string) {
     return this.get({ id: userId });
   }

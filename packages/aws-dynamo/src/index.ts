@@ -36,7 +36,6 @@ export {
   or,
 } from "./expressions/conditions";
 export { BaseRepository } from "./repository/base-repository";
-export type { BatchRetryOptions } from "./repository/batch-retry";
 export type { ModelSchema, StandardSchema } from "./repository/model-schema";
 export {
   MAX_TRANSACTION_ACTIONS,
@@ -44,6 +43,7 @@ export {
   transactWrite,
 } from "./repository/transactions";
 export type { Entity, EntityMetadata, EntityRef, RepositoryOptions } from "./repository/types";
+export type { BatchRetryOptions } from "./table/batch-retry";
 export { DEFAULT_TABLE_SCHEMA, getTable } from "./table/get-table";
 export { TableHandle } from "./table/table-handle";
 export type {

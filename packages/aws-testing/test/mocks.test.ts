@@ -25,7 +25,7 @@ async function translateForUser(accessToken: string, text: string) {
   return { user: user.username, translation };
 }
 
-describe("the Python note's examples", () => {
+describe("the README's examples", () => {
   it("mocks the central Cognito client's GetUser", async () => {
     mockCognito()
       .on(GetUserCommand)

@@ -37,8 +37,8 @@ interface ClaudeResponseBody {
 export const ANTHROPIC_VERSION = "bedrock-2023-05-31";
 
 /**
- * Calls an Anthropic Claude model with the messages API through InvokeModel, so the
- * Python original's translation call is one line.
+ * Calls an Anthropic Claude model with the messages API through InvokeModel: a
+ * translation, a summary or any single-turn prompt is one line.
  *
  * @example
  * ```ts

@@ -17,9 +17,8 @@ const REFUSED = new Set([
 
 /**
  * The user an access token belongs to, asked of Cognito itself (GetUser on the lazy
- * client): the Python original's path. Cognito checks the token, including revocation;
- * a refused token is an `CognitoUnauthorizedError`. Groups come from the token, which Cognito has
- * just accepted.
+ * client). Cognito checks the token, including revocation; a refused token is a
+ * `CognitoUnauthorizedError`. Groups come from the token, which Cognito has just accepted.
  *
  * @example
  * ```ts

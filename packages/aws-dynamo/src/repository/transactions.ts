@@ -1,5 +1,7 @@
 import { TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
-import { type DynamoErrorContext, DynamoValidationError } from "../errors";
+import { type DynamoErrorContext, DynamoValidationError, type ItemKey } from "../errors";
+import type { Condition } from "../expressions/conditions";
+import { ExpressionContext } from "../expressions/expression-context";
 import { sendDocumentCommand } from "../send";
 
 /** One action of a transaction, made by a repository's `*Op` methods. */
@@ -8,6 +10,29 @@ export interface TransactionOp {
   readonly item: Record<string, unknown>;
   /** @internal The table and key, for error reasons. */
   readonly context: DynamoErrorContext;
+}
+
+/** One Put or Delete of a transaction, with its condition rendered. */
+export function transactionOp(
+  table: string,
+  action: "Put" | "Delete",
+  body: { Item: object } | { Key: ItemKey },
+  key: ItemKey,
+  condition: Condition | undefined,
+): TransactionOp {
+  const ctx = new ExpressionContext();
+  const conditionExpression = condition?.render(ctx);
+  return {
+    item: {
+      [action]: {
+        TableName: table,
+        ...body,
+        ...(conditionExpression ? { ConditionExpression: conditionExpression } : {}),
+        ...ctx.toInput(),
+      },
+    },
+    context: { table, key },
+  };
 }
 
 /** DynamoDB's limit of actions per transaction. */

@@ -1,5 +1,5 @@
+import type { BatchRetryOptions } from "../table/batch-retry";
 import type { TableSchema } from "../table/types";
-import type { BatchRetryOptions } from "./batch-retry";
 import type { ModelSchema } from "./model-schema";
 
 /** What the repository adds to every stored model. */
@@ -21,8 +21,13 @@ export interface RepositoryOptions<T extends object> {
   readonly table: string | (() => string);
   /** The table's key schema. Default `{ partitionKey: "PK", sortKey: "SK" }`. */
   readonly tableSchema?: TableSchema | undefined;
-  /** Entity type and key prefix: the partition key is `<prefix>#<id>`, e.g. `USER#42`. */
+  /** The key prefix: the partition key is `<prefix>#<id>`, e.g. `USER#42`. */
   readonly prefix: string;
+  /**
+   * The `entityType` attribute of the items. Default: the sort prefix when there is a `sort`
+   * (a user's orders in `USER#<id>` are `ORDER`), else `prefix`.
+   */
+  readonly entityType?: string | undefined;
   /** The model's id, used in the partition key. */
   readonly id: (model: T) => string;
   /**
@@ -44,4 +49,17 @@ export interface RepositoryOptions<T extends object> {
 export interface EntityRef {
   readonly id: string;
   readonly sort?: string | undefined;
+}
+
+/** Options of `list`: a page of a partition's entities. */
+export interface ListOptions {
+  readonly limit?: number | undefined;
+  readonly cursor?: string | undefined;
+  readonly order?: "asc" | "desc" | undefined;
+}
+
+/** Options of `get` and `getOrThrow`. */
+export interface ReadOptions {
+  /** Read the latest write (DynamoDB's strongly consistent read). */
+  readonly consistentRead?: boolean | undefined;
 }

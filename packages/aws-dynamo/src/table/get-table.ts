@@ -45,7 +45,8 @@ export function getTable<TItem extends object = Item>(
   const cache = tableCache.get();
   const cached = cache.get(name);
   if (cached) {
-    if (canonical(cached.schema) !== canonical(schema)) {
+    // The same schema object (a repository's, the default) needs no comparison.
+    if (cached.schema !== schema && canonical(cached.schema) !== canonical(schema)) {
       throw new InvalidConfigError(
         `schema of table "${name}"`,
         schema,

@@ -17,6 +17,8 @@ import type { Condition } from "../expressions/conditions";
 import { ExpressionContext } from "../expressions/expression-context";
 import { buildUpdateExpression } from "../expressions/update-expression";
 import { sendDocumentCommand } from "../send";
+import type { BatchRetryOptions } from "./batch-retry";
+import { batchGetItems, batchPutItems, uniqueKeys } from "./batches";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { assertKey, keyNames, keyOf } from "./key";
 import { paginate } from "./paginate";
@@ -156,6 +158,46 @@ export class TableHandle<TItem extends object = Item> {
       key,
     );
     return output.Attributes as TItem | undefined;
+  }
+
+  /**
+   * Reads many items, 100 keys a request, retrying unprocessed keys with exponential backoff
+   * and full jitter. Missing items are left out; the order is not kept. A
+   * `DynamoBatchIncompleteError` names the keys still unread after every retry.
+   * @example
+   * ```ts
+   * const found = await orders.batchGet(keys, { retry: { maxAttempts: 5 } });
+   * ```
+   */
+  async batchGet(
+    keys: readonly ItemKey[],
+    options: { retry?: BatchRetryOptions | undefined } = {},
+  ): Promise<TItem[]> {
+    for (const key of keys) assertKey(key, this.schema, this.name);
+    return (await batchGetItems(this.name, uniqueKeys(keys), options.retry)) as TItem[];
+  }
+
+  /**
+   * Writes many whole items, 25 a request, retrying unprocessed items with exponential
+   * backoff and full jitter. Existing items with the same keys are replaced (DynamoDB
+   * batches take no conditions); two items with one key are a `DynamoValidationError` and
+   * nothing is written. A `DynamoBatchIncompleteError` names the keys still unwritten after
+   * every retry.
+   * @example
+   * ```ts
+   * await orders.batchPut(importedOrders);
+   * ```
+   */
+  async batchPut(
+    items: readonly TItem[],
+    options: { retry?: BatchRetryOptions | undefined } = {},
+  ): Promise<void> {
+    const keyOfItem = (item: Item) => keyOf(item, this.schema, this.name);
+    const keys = items.map((item) => keyOfItem(item as Item));
+    if (uniqueKeys(keys).length !== keys.length) {
+      throw new DynamoValidationError("A batch cannot write one key twice", { table: this.name });
+    }
+    await batchPutItems(this.name, items as readonly Item[], keyOfItem, options.retry);
   }
 
   /**

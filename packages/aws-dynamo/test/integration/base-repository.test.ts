@@ -98,7 +98,23 @@ describe("BaseRepository on DynamoDB Local", () => {
     expect(created.createdAt).toBe(created.updatedAt);
 
     const raw = await orders.table.get({ PK: "USER#u1", SK: "ORDER#o1" });
-    expect(raw).toMatchObject({ entityType: "USER", ttl: 1893456000, total: 10 });
+    // The entity type defaults to the sort prefix: a user's orders are ORDER items.
+    expect(raw).toMatchObject({ entityType: "ORDER", ttl: 1893456000, total: 10 });
+    const profiles = profileRepository();
+    await profiles.create({ userId: "u1", name: "Ada" });
+    expect(await profiles.table.get({ PK: "USER#u1", SK: "USER#u1" })).toMatchObject({
+      entityType: "USER",
+    });
+    const named = new BaseRepository<Profile>({
+      table: table.name,
+      prefix: "USER",
+      id: (p) => `${p.userId}-named`,
+      entityType: "Profile",
+    });
+    await named.create({ userId: "u1", name: "Ada" });
+    expect(await named.table.get({ PK: "USER#u1-named", SK: "USER#u1-named" })).toMatchObject({
+      entityType: "Profile",
+    });
 
     const read = await orders.get({ id: "u1", sort: "o1" });
     expect(read).not.toHaveProperty("ttl");

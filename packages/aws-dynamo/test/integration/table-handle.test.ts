@@ -212,6 +212,32 @@ describe("table handle on DynamoDB Local", () => {
     expect(scanned).toBe(count);
   });
 
+  it("batches: writes and reads any number of items, 25 and 100 a request", async () => {
+    const many = Array.from({ length: 130 }, (_, i) => ({ PK: "BATCH", SK: `#${i}`, n: i }));
+    await orders().batchPut(many);
+    const read = await orders().batchGet([
+      ...many.map(({ PK, SK }) => ({ PK, SK })),
+      { PK: "BATCH", SK: "#absent" },
+      { PK: "BATCH", SK: "#0" },
+    ]);
+    expect(read.map((item) => item.n).sort((a, b) => Number(a) - Number(b))).toEqual(
+      many.map(({ n }) => n),
+    );
+  });
+
+  it("batches: refuses one key twice, or a bad key, and writes nothing", async () => {
+    const twice = [
+      { PK: "DUP", SK: "#1", n: 1 },
+      { PK: "DUP", SK: "#1", n: 2 },
+    ];
+    await expect(orders().batchPut(twice)).rejects.toBeInstanceOf(DynamoValidationError);
+    await expect(orders().batchPut([{ PK: "DUP", n: 3 } as never])).rejects.toBeInstanceOf(
+      DynamoValidationError,
+    );
+    await expect(orders().batchGet([{ PK: "DUP" }])).rejects.toBeInstanceOf(DynamoValidationError);
+    expect(await orders().get({ PK: "DUP", SK: "#1" })).toBeUndefined();
+  });
+
   it("refuses bad key types before DynamoDB sees them", async () => {
     const bad = [
       { PK: 1n, SK: "A" },
