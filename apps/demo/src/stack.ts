@@ -10,6 +10,7 @@ import {
   useLocalCredentials,
 } from "@org/aws-testing/local";
 import { type LogSink, startLocalRunner } from "@org/local-lambda-runner";
+import { glossaryTranslator } from "./glossary-translator";
 import { ROUTES } from "./routes";
 
 const appDist = (app: string) => fileURLToPath(new URL(`../../${app}/dist/`, import.meta.url));
@@ -58,7 +59,7 @@ export async function startStack(options: { port?: number; log?: LogSink | false
     const userId = await createUser(cognito, { ...DEMO_USER, groups: ["translators"] });
     const adminId = await createUser(cognito, { ...ADMIN_USER, groups: [ADMIN_GROUP] });
 
-    const bedrock = await startLocalBedrock();
+    const bedrock = await startLocalBedrock({ responder: glossaryTranslator });
     stops.push(bedrock.stop);
 
     const env = {

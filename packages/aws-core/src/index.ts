@@ -1,7 +1,6 @@
 export type { ClientDefinition, DefinedClient } from "./client/define-client";
 export { defineClient } from "./client/define-client";
-export { isSdkClient } from "./client/is-sdk-client";
-export { BUILT_IN_DEFAULTS, resolveClientConfig } from "./config/resolve-client-config";
+export { resolveClientConfig } from "./config/resolve-client-config";
 export { configureAwsDefaults, getAwsDefaults } from "./config/shared-defaults";
 export type {
   ClientOptions,

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { BUILT_IN_DEFAULTS } from "../src/config/resolve-client-config";
 import {
-  BUILT_IN_DEFAULTS,
   configureAwsDefaults,
   InvalidConfigError,
   MissingRegionError,

@@ -66,7 +66,7 @@ describe.each(transports)("through the real SDK over %s", (_, setUp, httpVersion
     expect(request?.headers.accept).toBe("application/json");
   });
 
-  it("invokeClaude speaks the messages API; the glossary model translates", async () => {
+  it("invokeClaude speaks the messages API, system prompt included", async () => {
     setUp();
     const result = await invokeClaude({
       modelId: CLAUDE,
@@ -75,9 +75,9 @@ describe.each(transports)("through the real SDK over %s", (_, setUp, httpVersion
       maxTokens: 50,
     });
     expect(result).toEqual({
-      text: "Hola mundo, mi amigo!",
+      text: "You said: Hello world, my friend!",
       stopReason: "end_turn",
-      usage: { inputTokens: 4, outputTokens: 4 },
+      usage: { inputTokens: 4, outputTokens: 6 },
     });
     expect(local.requests[0]?.body).toEqual({
       anthropic_version: "bedrock-2023-05-31",
@@ -85,17 +85,6 @@ describe.each(transports)("through the real SDK over %s", (_, setUp, httpVersion
       messages: [{ role: "user", content: "Hello world, my friend!" }],
       system: "Translate from en to es. Answer with the translation only.",
     });
-  });
-
-  it("the glossary model looks up its own words only: Object.prototype's names are kept", async () => {
-    setUp();
-    const result = await invokeClaude({
-      modelId: CLAUDE,
-      system: "Translate from en to es. Answer with the translation only.",
-      prompt: "Constructor constructor __proto__ toString hello",
-      maxTokens: 50,
-    });
-    expect(result.text).toBe("Constructor constructor __proto__ toString hola");
   });
 
   it("converse returns text, stop reason and usage", async () => {
@@ -152,6 +141,30 @@ describe.each(transports)("through the real SDK over %s", (_, setUp, httpVersion
     await expect(collect(converseStream({ modelId: "m", prompt: "x" }))).rejects.toBeInstanceOf(
       BedrockThrottledError,
     );
+  });
+});
+
+describe("a local model with a responder of your own", () => {
+  it("answers every operation with it, given the system prompt and the user's text", async () => {
+    const own = await startLocalBedrock({
+      responder: ({ system, text }) => `${system.length}:${text.toUpperCase()}`,
+    });
+    const client = new BedrockRuntimeClient({
+      endpoint: own.endpoint,
+      region: "us-east-1",
+      requestHandler: new NodeHttpHandler(),
+    });
+    try {
+      bedrock.inject(client);
+      const result = await converse({ modelId: "m", system: "be brief", prompt: "hi there" });
+      expect(result.text).toBe("8:HI THERE");
+      own.model.reply("queued first");
+      expect((await converse({ modelId: "m", prompt: "x" })).text).toBe("queued first");
+    } finally {
+      bedrock.reset();
+      client.destroy();
+      await own.stop();
+    }
   });
 });
 

@@ -1,14 +1,16 @@
 export {
   type BedrockOperation,
   type LocalBedrock,
+  type LocalBedrockOptions,
   type RecordedBedrockRequest,
   startLocalBedrock,
 } from "./bedrock/bedrock-local";
 export {
-  BEDROCK_ERROR_STATUS,
   type BedrockErrorName,
-  DEMO_GLOSSARY,
+  echoResponder,
   LocalBedrockModel,
+  type ModelResponder,
+  type ModelTurn,
   type StreamExceptionName,
 } from "./bedrock/local-model";
 export { type CognitoLocal, type CognitoLocalOptions, startCognitoLocal } from "./cognito-local";
@@ -27,13 +29,7 @@ export {
   type LocalKeySchema,
   type LocalTableDefinition,
 } from "./create-tables";
-export {
-  type DynamoLocal,
-  type DynamoLocalOptions,
-  JAVA_INSTALL_HINT,
-  startDynamoLocal,
-} from "./dynamodb-local";
+export { type DynamoLocal, type DynamoLocalOptions, startDynamoLocal } from "./dynamodb-local";
 export { LocalServiceError } from "./errors";
-export { freePort } from "./free-port";
 export { useLocalCredentials } from "./local-credentials";
 export { type LocalStandInsOptions, localStandIns } from "./local-stand-ins";

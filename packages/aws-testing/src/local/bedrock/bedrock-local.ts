@@ -8,6 +8,7 @@ import {
   type BedrockErrorName,
   countTokens,
   LocalBedrockModel,
+  type ModelResponder,
 } from "./local-model";
 import { converseTurn, invokeTurn, isAnthropic } from "./model-request";
 
@@ -28,6 +29,14 @@ export interface RecordedBedrockRequest {
   readonly body: unknown;
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
   readonly httpVersion: string;
+}
+
+/** Options of {@link startLocalBedrock}. */
+export interface LocalBedrockOptions {
+  /** Port on 127.0.0.1; default: a free one. */
+  readonly port?: number | undefined;
+  /** How the model answers; default: it echoes the user's text (`You said: ...`). */
+  readonly responder?: ModelResponder | undefined;
 }
 
 /** A running local Bedrock Runtime. */
@@ -96,15 +105,17 @@ const words = (text: string) => text.split(/(?<=\s)/).filter(Boolean);
  * ```ts
  * import { startLocalBedrock } from "@org/aws-testing/local";
  *
- * const bedrock = await startLocalBedrock();
+ * const bedrock = await startLocalBedrock({
+ *   responder: ({ system, text }) => (system.includes("French") ? "Bonjour" : `You said: ${text}`),
+ * });
  * process.env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME = bedrock.endpoint;
  * bedrock.model.failNext("ThrottlingException", 2);
  * // ... call the real SDK; then look at bedrock.requests
  * await bedrock.stop();
  * ```
  */
-export async function startLocalBedrock(options: { port?: number } = {}): Promise<LocalBedrock> {
-  const model = new LocalBedrockModel();
+export async function startLocalBedrock(options: LocalBedrockOptions = {}): Promise<LocalBedrock> {
+  const model = new LocalBedrockModel(options.responder);
   const requests: RecordedBedrockRequest[] = [];
 
   async function answer(req: Request, res: Response, raw: Buffer) {

@@ -22,103 +22,33 @@ export type StreamExceptionName =
   | "serviceUnavailableException"
   | "validationException";
 
-/** A small glossary per direction (`"en-es"`), for the demo's word-by-word translator. */
-export const DEMO_GLOSSARY: Record<string, Record<string, string>> = {
-  "en-es": {
-    hello: "hola",
-    world: "mundo",
-    good: "buenos",
-    morning: "días",
-    night: "noches",
-    thank: "gracias",
-    you: "tú",
-    cat: "gato",
-    dog: "perro",
-    the: "el",
-    is: "es",
-    house: "casa",
-    red: "rojo",
-    water: "agua",
-    friend: "amigo",
-    my: "mi",
-    coffee: "café",
-    please: "por favor",
-    and: "y",
-    welcome: "bienvenido",
-    lambda: "lambda",
-  },
-  "en-fr": {
-    hello: "bonjour",
-    world: "monde",
-    good: "bon",
-    morning: "matin",
-    night: "nuit",
-    thank: "merci",
-    you: "vous",
-    cat: "chat",
-    dog: "chien",
-    the: "le",
-    is: "est",
-    house: "maison",
-    red: "rouge",
-    water: "eau",
-    friend: "ami",
-    my: "mon",
-    coffee: "café",
-    please: "s'il vous plaît",
-    and: "et",
-    welcome: "bienvenue",
-    lambda: "lambda",
-  },
-  "en-de": {
-    hello: "hallo",
-    world: "welt",
-    good: "guten",
-    morning: "morgen",
-    night: "nacht",
-    thank: "danke",
-    you: "du",
-    cat: "katze",
-    dog: "hund",
-    the: "der",
-    is: "ist",
-    house: "haus",
-    red: "rot",
-    water: "wasser",
-    friend: "freund",
-    my: "mein",
-    coffee: "kaffee",
-    please: "bitte",
-    and: "und",
-    welcome: "willkommen",
-    lambda: "lambda",
-  },
-};
-
-/** Words in, words out: how the local model decides what to answer. */
+/** What the model is asked: the system prompt and the user's text of one turn. */
 export interface ModelTurn {
   readonly system: string;
   readonly text: string;
 }
 
+/** How the local model answers a turn (when no reply is queued): any function of your own. */
+export type ModelResponder = (turn: ModelTurn) => string;
+
+/** The default responder: it repeats the user's text, as `You said: <text>`. */
+export const echoResponder: ModelResponder = (turn) => `You said: ${turn.text}`;
+
 /**
- * The deterministic model behind the local Bedrock server. Steer it from tests:
- * queue fixed replies, script errors, break streams, add latency.
- *
- * Without a queued reply it answers a system prompt containing
- * `Translate from <xx> to <yy>` with a word-by-word translation from its glossary (unknown
- * words are kept), and anything else with `You said: <text>`.
+ * The deterministic model behind the local Bedrock server. It answers with its responder
+ * (by default {@link echoResponder}; give yours to `startLocalBedrock({ responder })`).
+ * Steer it from tests: queue fixed replies, script errors, break streams, add latency.
  */
 export class LocalBedrockModel {
   /** Milliseconds added before each answer. */
   latencyMs = 0;
-  /** Translations by direction; add your own. */
-  glossary: Record<string, Record<string, string>> = structuredClone(DEMO_GLOSSARY);
   private replies: string[] = [];
   private failures: { error: BedrockErrorName; times: number }[] = [];
   private failuresOnCall = new Map<number, BedrockErrorName>();
   private streamBreak: { afterParts: number; exception: StreamExceptionName } | undefined;
   private calls = 0;
+
+  constructor(private readonly responder: ModelResponder = echoResponder) {}
 
   /**
    * Queues fixed replies, used in order before the default behaviour.
@@ -174,7 +104,6 @@ export class LocalBedrockModel {
   /** Forgets queued replies, scripted errors, latency and the call count. */
   reset(): void {
     this.latencyMs = 0;
-    this.glossary = structuredClone(DEMO_GLOSSARY);
     this.replies = [];
     this.failures = [];
     this.failuresOnCall.clear();
@@ -204,33 +133,10 @@ export class LocalBedrockModel {
     return scripted;
   }
 
-  /** @internal The answer to one turn. */
+  /** @internal The answer to one turn: a queued reply, else the responder's. */
   answer(turn: ModelTurn): string {
-    const queued = this.replies.shift();
-    if (queued !== undefined) return queued;
-    const direction = /translate from ([a-z]{2}) to ([a-z]{2})/i.exec(turn.system);
-    if (direction) {
-      const glossary = ownValue(this.glossary, `${direction[1]}-${direction[2]}`.toLowerCase());
-      return turn.text
-        .split(/(\s+)/)
-        .map((word) => {
-          const [, lead = "", core = "", trail = ""] = /^(\W*)(.*?)(\W*)$/u.exec(word) ?? [];
-          const translated = glossary && ownValue(glossary, core.toLowerCase());
-          if (typeof translated !== "string") return word;
-          const capitalised = /^\p{Lu}/u.test(core)
-            ? translated.charAt(0).toUpperCase() + translated.slice(1)
-            : translated;
-          return `${lead}${capitalised}${trail}`;
-        })
-        .join("");
-    }
-    return `You said: ${turn.text}`;
+    return this.replies.shift() ?? this.responder(turn);
   }
-}
-
-// Own properties only: a word like "constructor" must not find Object.prototype's.
-function ownValue<T>(record: Record<string, T>, key: string): T | undefined {
-  return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 /** Rough token count: words. */
