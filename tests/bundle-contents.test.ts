@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { lambdaBuildOptions } from "@org/aws-core/esbuild";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { bundledPackages, bundleHandler, fixture } from "./bundle";
@@ -40,18 +41,11 @@ describe("a handler bundles only the clients it imports", () => {
   it("error names survive minification (handlers map them to HTTP statuses)", async () => {
     const out = join(mkdtempSync(join(tmpdir(), "error-names-")), "index.mjs");
     await build({
+      ...lambdaBuildOptions({ lean: false }),
       entryPoints: [fixture("error-names.ts")],
       outfile: out,
-      bundle: true,
-      minify: true,
-      format: "esm",
-      platform: "node",
-      mainFields: ["module", "main"],
       tsconfigRaw: "{}",
       logLevel: "silent",
-      banner: {
-        js: "import{createRequire as __cr}from'module';const require=__cr(import.meta.url);",
-      },
     });
     writeFileSync(join(out, "..", "package.json"), "{}");
     const names = JSON.parse(execFileSync(process.execPath, [out], { encoding: "utf8" }));

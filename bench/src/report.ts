@@ -1,66 +1,7 @@
 import type { BuiltVariant } from "./build-variants";
-import type { Sample } from "./run-cold-start";
 import { medianRatioInterval, type Summary, summarize } from "./stats";
+import type { ColdStartReport, Goal, Sample, VariantResult } from "./types";
 import type { Variant } from "./variants";
-
-/** Where a report was measured. */
-export interface Machine {
-  readonly cpus: number;
-  readonly cpuModel: string;
-  readonly memoryGb: number;
-  readonly node: string;
-  readonly platform: string;
-}
-
-/** Median-over-median ratios against the baseline of the same run. */
-export interface Ratios {
-  readonly initDuration: number;
-  readonly firstDuration: number;
-  readonly coldTotal: number;
-  readonly warmDuration: number;
-  readonly maxMemoryUsed: number;
-  readonly bytes: number;
-  readonly gzipBytes: number;
-}
-
-/** One variant's figures. */
-export interface VariantResult {
-  readonly id: string;
-  readonly tag: string;
-  readonly label: string;
-  readonly bundle: { readonly bytes: number; readonly gzipBytes: number };
-  readonly initDurationMs: Summary;
-  readonly firstDurationMs: Summary;
-  /** Init Duration + first Duration, per sample. */
-  readonly coldTotalMs: Summary;
-  readonly warmDurationMs: Summary;
-  readonly maxMemoryUsedMb: Summary;
-  /** Against the hand-written baseline; absent when the baseline was not run. */
-  vsBaseline?: Ratios;
-  readonly samples: readonly Sample[];
-}
-
-/** A goal of the brief, checked against this run. */
-export interface Goal {
-  readonly goal: string;
-  readonly met: boolean;
-  readonly measured: string;
-}
-
-/** Everything a run found: what `reports/cold-start.json` holds. */
-export interface ColdStartReport {
-  readonly date: string;
-  readonly command: string;
-  readonly machine: Machine;
-  readonly options: {
-    readonly samples: number;
-    readonly warmupRounds: number;
-    readonly memoryMb: number;
-  };
-  readonly baseline: string;
-  readonly variants: readonly VariantResult[];
-  readonly goals: readonly Goal[];
-}
 
 /** @example `summarizeVariant(variant, built, samples).initDurationMs.median` */
 export function summarizeVariant(

@@ -6,14 +6,9 @@ import {
   startLocalRunner,
 } from "@org/local-lambda-runner";
 import { assertBuilt, type BuiltVariant, buildVariant } from "./build-variants";
-import {
-  type ColdStartReport,
-  evaluateGoals,
-  type Machine,
-  summarizeVariant,
-  type VariantResult,
-} from "./report";
+import { evaluateGoals, summarizeVariant } from "./report";
 import { functionEnv, REGION, startDynamo, warmDynamo } from "./stand-ins";
+import type { ColdStartReport, Machine, Sample, VariantResult } from "./types";
 import { VARIANTS, type Variant } from "./variants";
 
 /** Options of {@link runColdStartBenchmark}. */
@@ -32,21 +27,6 @@ export interface ColdStartOptions {
   readonly command: string;
   /** Progress lines (stderr in the CLI). */
   readonly progress?: ((line: string) => void) | undefined;
-}
-
-/** One cold start and the warm call after it, on one container. */
-export interface Sample {
-  readonly round: number;
-  /** Position of the variant in its round (0 = first after the previous round). */
-  readonly position: number;
-  /** The container's process id: a new one for every sample. */
-  readonly containerPid: number;
-  readonly initDurationMs: number;
-  readonly firstDurationMs: number;
-  /** Init Duration + first Duration: what the first caller waits for, beyond the platform. */
-  readonly coldTotalMs: number;
-  readonly warmDurationMs: number;
-  readonly maxMemoryUsedMb: number;
 }
 
 const BASELINE = "hand-written";

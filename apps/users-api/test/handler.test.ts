@@ -46,14 +46,8 @@ const stored = {
   updatedAt: "t",
   entityType: "USER",
 };
-const profile = {
-  id: "ada-1",
-  email: "ada@example.com",
-  name: "Ada",
-  version: 1,
-  createdAt: "t",
-  updatedAt: "t",
-};
+// What a caller sees of it: no key attributes, no entity type.
+const { PK, SK, entityType, ...profile } = stored;
 
 beforeEach(() => {
   vi.stubEnv("TABLE_NAME", "app");

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { type BuildOptions, build, type Metafile, type Plugin } from "esbuild";
+import { lambdaBuildOptions } from "../../src/esbuild/index";
 
 const repoRoot = fileURLToPath(new URL("../../../../", import.meta.url));
 const packagesDir = join(repoRoot, "packages");
@@ -41,15 +42,7 @@ export async function bundle(
     ...("file" in entry
       ? { entryPoints: [entry.file] }
       : { stdin: { contents: entry.contents, resolveDir: entry.resolveDir, loader: "js" } }),
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    mainFields: ["module", "main"],
-    banner: {
-      js: "import{createRequire as __cr}from'module';const require=__cr(import.meta.url);",
-    },
+    ...lambdaBuildOptions({ lean: false }),
     alias: workspaceSources,
     metafile: true,
     write: false,
