@@ -74,8 +74,10 @@ const hs256 = (secret: string) => {
   const token = forge({ header: { alg: "HS256" }, key: "none" }).slice(0, -1);
   return `${token}.${createHmac("sha256", secret).update(token).digest("base64url")}`;
 };
+// Changes the signature's second-to-last character (the last one may hold only padding
+// bits), always to another character.
 const flipLast = (text: string) =>
-  text.slice(0, -2) + (text.endsWith("A") ? "B" : "A") + text.slice(-1);
+  text.slice(0, -2) + (text.at(-2) === "A" ? "B" : "A") + text.slice(-1);
 
 // Every way a caller can fail to prove who they are. Each is sent to every protected route.
 const TOKEN_CASES: [string, () => string | undefined][] = [
