@@ -15,6 +15,7 @@ describe("pnpm bench --quick", () => {
       samples: 2,
       warmupRounds: 0,
       bundleDir: join(outDir, "bundles"),
+      runtime: "nodejs24.x",
       memoryMb: 256,
       command: "pnpm bench --quick",
     });

@@ -1,7 +1,8 @@
 // The cold-start benchmark: `pnpm bench` (20 cold starts per variant) or `pnpm bench --quick`
-// (2 per variant, for CI). Prints a markdown table and writes reports/cold-start[-quick].{json,md}.
+// (2 per variant, for CI). Prints a markdown table and writes reports/cold-start[-quick]-node<N>.{json,md}.
 // Options: --samples N, --warmup N, --variants id,id (the baseline is always run),
-// --memory MB (default 256), --out <folder> (default reports).
+// --memory MB (default 256), --node 22|24 (the functions' Lambda runtime, default 24),
+// --out <folder> (default reports).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -16,6 +17,7 @@ const { values } = parseArgs({
     warmup: { type: "string" },
     variants: { type: "string" },
     memory: { type: "string", default: "256" },
+    node: { type: "string", default: "24" },
     out: { type: "string", default: repoPath("reports") },
   },
 });
@@ -27,8 +29,10 @@ const positive = (name: string, value: string | undefined, fallback: number, min
 };
 const samples = positive("samples", values.samples, values.quick ? 2 : 20);
 const warmupRounds = positive("warmup", values.warmup, values.quick ? 0 : 1, 0);
+if (values.node !== "22" && values.node !== "24") throw new Error("--node must be 22 or 24");
+const runtime = `nodejs${values.node}.x` as const;
 const outDir = resolve(values.out);
-const name = values.quick ? "cold-start-quick" : "cold-start";
+const name = `${values.quick ? "cold-start-quick" : "cold-start"}-node${values.node}`;
 const command = ["pnpm bench", ...process.argv.slice(2)].join(" ");
 
 const report = await runColdStartBenchmark({
@@ -39,6 +43,7 @@ const report = await runColdStartBenchmark({
     .map((v) => v.trim())
     .filter(Boolean),
   bundleDir: join(outDir, `${name}-bundles`),
+  runtime,
   memoryMb: positive("memory", values.memory, 256, 128),
   command,
   progress: (line) => process.stderr.write(`${line}\n`),

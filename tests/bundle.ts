@@ -14,7 +14,7 @@ export interface BundleResult {
 }
 
 /**
- * Bundles a handler the way the sample apps ship (esbuild, minified ESM for Node.js 20,
+ * Bundles a handler the way the sample apps ship (esbuild, minified ESM for Node.js 22+,
  * the SDK's ESM build), from the packages' built `dist/`, as users get them.
  */
 export async function bundleHandler(entry: string): Promise<BundleResult> {

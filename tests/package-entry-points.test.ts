@@ -17,11 +17,11 @@ function exportedNames(dir: string, name: string, mode: "import" | "require"): s
 }
 
 describe.each(workspacePackages())("$name entry points", ({ dir, name, manifest }) => {
-  it("is side-effect free, public and for Node.js 20+", () => {
+  it("is side-effect free, public and for Node.js 22+", () => {
     expect(manifest).toMatchObject({
       sideEffects: false,
       publishConfig: { access: "public" },
-      engines: { node: ">=20" },
+      engines: { node: ">=22" },
     });
   });
 

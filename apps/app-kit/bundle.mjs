@@ -1,4 +1,4 @@
-// Bundles an app the way it ships to Lambda: esbuild, minified ESM for Node.js 20, the
+// Bundles an app the way it ships to Lambda: esbuild, minified ESM for Node.js 22 (the oldest Lambda runtime supported), the
 // SDK's ESM build, one file (dist/index.mjs, handler "index.handler") and a metafile.
 // Run from the app's folder: node ../app-kit/bundle.mjs [--lean] [--outdir <folder>]
 //
@@ -22,7 +22,7 @@ const { values: args } = parseArgs({
 });
 const lean = args.lean || process.env.LAMBDA_LEAN === "1" || process.env.LAMBDA_LEAN === "true";
 
-// The shared Lambda preset of @org/aws-core/esbuild (minified ESM for node20, the SDK's ESM
+// The shared Lambda preset of @org/aws-core/esbuild (minified ESM for node22, the SDK's ESM
 // build, a require() banner, no legal comments), with lambdaLean() only when asked for.
 const result = await build({
   ...lambdaBuildOptions({ lean }),

@@ -1,8 +1,10 @@
+import { execFileSync } from "node:child_process";
 import { cpus, release, totalmem } from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
 import {
   type InvocationResult,
   type LocalRunner,
+  type NodeRuntime,
   startLocalRunner,
 } from "@org/local-lambda-runner";
 import { assertBuilt, type BuiltVariant, buildVariant } from "./build-variants";
@@ -21,6 +23,8 @@ export interface ColdStartOptions {
   readonly variants?: readonly string[] | undefined;
   /** Where the bundles go (one folder per variant). */
   readonly bundleDir: string;
+  /** The Lambda runtime every function runs on. */
+  readonly runtime: NodeRuntime;
   /** The functions' memory size (heap limits). */
   readonly memoryMb: number;
   /** The command line, for the report. */
@@ -57,7 +61,13 @@ export async function runColdStartBenchmark(options: ColdStartOptions): Promise<
       functions: Object.fromEntries(
         [...built].map(([id, bundle]) => [
           id,
-          { bundleDir: bundle.dir, env, memoryMb: options.memoryMb, timeoutMs: 10_000 },
+          {
+            bundleDir: bundle.dir,
+            runtime: options.runtime,
+            env,
+            memoryMb: options.memoryMb,
+            timeoutMs: 10_000,
+          },
         ]),
       ),
       region: REGION,
@@ -95,7 +105,7 @@ export async function runColdStartBenchmark(options: ColdStartOptions): Promise<
     return {
       date: startedAt.toISOString(),
       command: options.command,
-      machine: machine(),
+      machine: machine(nodeVersionOf(options.runtime)),
       options: {
         samples: options.samples,
         warmupRounds: options.warmupRounds,
@@ -211,13 +221,21 @@ function ratios(result: VariantResult, baseline: VariantResult) {
   };
 }
 
-function machine(): Machine {
+// The Node.js the functions run on: the runner's own, or the runtime's major from npx.
+function nodeVersionOf(runtime: NodeRuntime): string {
+  const major = runtime.replace(/^nodejs(\d+)\.x$/, "$1");
+  if (process.versions.node.startsWith(`${major}.`)) return process.version;
+  const args = ["--yes", "-p", `node@${major}`, "--", "node", "--version"];
+  return execFileSync("npx", args, { encoding: "utf8" }).trim();
+}
+
+function machine(node: string): Machine {
   const cores = cpus();
   return {
     cpus: cores.length,
     cpuModel: cores[0]?.model ?? "unknown",
     memoryGb: Math.round(totalmem() / 2 ** 30),
-    node: process.version,
+    node,
     platform: `${process.platform} ${release()}`,
   };
 }

@@ -13,7 +13,7 @@ export default defineConfig({
   format: ["esm", "cjs"],
   dts: true,
   clean: true,
-  target: "node20",
+  target: "node22",
   // import.meta.url in the CommonJS build.
   shims: true,
 });

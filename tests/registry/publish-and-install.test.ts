@@ -293,7 +293,7 @@ describe.each(packages)("$name, published and installed alone", (pkg) => {
         minify: true,
         format: "esm",
         platform: "node",
-        target: "node20",
+        target: "node22",
         mainFields: ["module", "main"],
         metafile: true,
         legalComments: "none",

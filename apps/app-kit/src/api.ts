@@ -15,10 +15,15 @@ export type RouteAuth =
 /** A route key as API Gateway writes it: `"<METHOD> <path>"`, e.g. `"GET /users/{id}"`. */
 export type RouteKey = `${string} /${string}`;
 
-/** An app: its function name and its routes. */
+/** The Lambda Node.js runtimes an app can run on. */
+export type LambdaNodeRuntime = "nodejs24.x" | "nodejs22.x";
+
+/** An app: its function name, its runtime and its routes. */
 export interface AppApi<K extends RouteKey = RouteKey> {
   /** The function's name (`AWS_LAMBDA_FUNCTION_NAME` locally, the construct's name in the CDK app). */
   readonly function: string;
+  /** The Lambda runtime it is deployed on, and run on locally. */
+  readonly runtime: LambdaNodeRuntime;
   readonly routes: Readonly<Record<K, RouteAuth>>;
 }
 
@@ -37,6 +42,7 @@ export interface ApiRoute {
  * ```ts
  * export const usersApi = defineApi({
  *   function: "users-api",
+ *   runtime: "nodejs24.x",
  *   routes: { "GET /users/{id}": { auth: "jwt" }, "GET /health": { auth: "public" } },
  * });
  * ```

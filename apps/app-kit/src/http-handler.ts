@@ -50,7 +50,11 @@ function logClientCreations(log: Logger) {
  * @example
  * ```ts
  * // api.ts: the routes and who may call them (read by the CDK app and the local runner too)
- * export const usersApi = defineApi({ function: "users-api", routes: { "GET /users/{id}": { auth: "jwt" } } });
+ * export const usersApi = defineApi({
+ *   function: "users-api",
+ *   runtime: "nodejs24.x",
+ *   routes: { "GET /users/{id}": { auth: "jwt" } },
+ * });
  *
  * // handler.ts: exactly those routes, or the code does not compile
  * export const handler = createHttpHandler(usersApi, {

@@ -3,6 +3,7 @@ export {
   type AppApi,
   apiRoutes,
   defineApi,
+  type LambdaNodeRuntime,
   type RouteAuth,
   type RouteKey,
 } from "./api";

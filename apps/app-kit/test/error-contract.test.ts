@@ -133,7 +133,11 @@ describe("the error contract", () => {
   it.each(Object.entries(CASES))(
     "%s answers its documented status with its safe message only",
     async (name, [error, status, body]) => {
-      const api = defineApi({ function: "contract", routes: { "GET /throw": { auth: "public" } } });
+      const api = defineApi({
+        function: "contract",
+        runtime: "nodejs24.x",
+        routes: { "GET /throw": { auth: "public" } },
+      });
       const handler = createHttpHandler(api, {
         "GET /throw": () => {
           throw error;

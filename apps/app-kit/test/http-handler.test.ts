@@ -10,6 +10,7 @@ const context = lambdaContext({ functionName: "test" });
 describe("createHttpHandler", () => {
   const api = defineApi({
     function: "test",
+    runtime: "nodejs24.x",
     routes: {
       "GET /ok": { auth: "public" },
       "POST /echo": { auth: "public" },

@@ -10,6 +10,8 @@ import {
   useLocalCredentials,
 } from "@org/aws-testing/local";
 import { type LogSink, startLocalRunner } from "@org/local-lambda-runner";
+import { translationApi } from "@org/translation-api/api";
+import { usersApi } from "@org/users-api/api";
 import { glossaryTranslator } from "./glossary-translator";
 import { ROUTES } from "./routes";
 
@@ -79,6 +81,7 @@ export async function startStack(options: { port?: number; log?: LogSink | false
       functions: {
         "translation-api": {
           bundleDir: appDist("translation-api"),
+          runtime: translationApi.runtime,
           handler: "index.handler",
           env,
           timeoutMs: 10_000,
@@ -86,6 +89,7 @@ export async function startStack(options: { port?: number; log?: LogSink | false
         },
         "users-api": {
           bundleDir: appDist("users-api"),
+          runtime: usersApi.runtime,
           handler: "index.handler",
           env,
           timeoutMs: 10_000,

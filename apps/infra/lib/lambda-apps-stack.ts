@@ -78,6 +78,7 @@ export class LambdaAppsStack extends Stack {
 
     this.translationApi = new LambdaApp(this, "TranslationApi", {
       assetPath: props.translationApiAssetPath,
+      runtime: translationApi.runtime,
       description: "translation-api: translations through Bedrock, history in DynamoDB",
       memorySize: 256,
       // Below the HTTP API's 30 s integration timeout, so the function's own error reaches the caller.
@@ -91,6 +92,7 @@ export class LambdaAppsStack extends Stack {
     });
     this.usersApi = new LambdaApp(this, "UsersApi", {
       assetPath: props.usersApiAssetPath,
+      runtime: usersApi.runtime,
       description: "users-api: users in DynamoDB",
       memorySize: 128,
       timeout: Duration.seconds(10),

@@ -78,8 +78,8 @@ describe("cdk synth (the real CLI, offline)", () => {
     // Everything went to --output: no cdk.out or cdk.context.json in the app folder.
     expect(readdirSync(infraDir).sort()).toEqual(infraFilesBefore);
 
-    // CloudFormation validation ran (cdk.json turns its errors into synth errors): only the
-    // acknowledged nodejs20.x deprecation.
+    // CloudFormation validation ran (cdk.json turns its errors into synth errors), with no
+    // violation and nothing acknowledged (no deprecated runtime).
     const report = JSON.parse(readFileSync(join(outdir, "validation-report.json"), "utf8"));
     for (const plugin of report.pluginReports) expect(plugin.violations).toEqual([]);
 

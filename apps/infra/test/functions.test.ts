@@ -1,3 +1,5 @@
+import { translationApi } from "@org/translation-api/api";
+import { usersApi } from "@org/users-api/api";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_BEDROCK_MODEL_ID } from "../lib/lambda-apps-stack";
 import { bundleFixture } from "./support/fixtures";
@@ -19,16 +21,20 @@ describe("Lambda functions", () => {
   });
 
   it.each([
-    ["translation-api", () => translation],
-    ["users-api", () => users],
-  ])("%s runs the prebuilt bundle on Node.js 20, arm64", (_, props) => {
-    expect(props()).toMatchObject({
-      Runtime: "nodejs20.x",
-      Architectures: ["arm64"],
-      Handler: "index.handler",
-      Code: { S3Bucket: expect.anything(), S3Key: expect.stringMatching(/\.zip$/) },
-    });
-  });
+    ["translation-api", () => translation, translationApi.runtime],
+    ["users-api", () => users, usersApi.runtime],
+  ])(
+    "%s runs the prebuilt bundle on Node.js 24 (its declared runtime), arm64",
+    (_, props, declared) => {
+      expect(declared).toBe("nodejs24.x");
+      expect(props()).toMatchObject({
+        Runtime: declared,
+        Architectures: ["arm64"],
+        Handler: "index.handler",
+        Code: { S3Bucket: expect.anything(), S3Key: expect.stringMatching(/\.zip$/) },
+      });
+    },
+  );
 
   it("translation-api: 256 MB, 28 s, table, user pool, client and model in its environment", () => {
     expect(translation).toMatchObject({ MemorySize: 256, Timeout: 28 });

@@ -14,6 +14,7 @@ export { isTextContentType } from "./http-api/text-content-type";
 export type { InvocationFailure, InvocationResult, InvocationSuccess } from "./invocation-result";
 export type { LambdaErrorPayload } from "./lambda/lambda-error";
 export { MAX_REQUEST_PAYLOAD_BYTES, MAX_RESPONSE_PAYLOAD_BYTES } from "./lambda/limits";
+export { NODE_RUNTIMES, type NodeRuntime } from "./lambda/node-runtime";
 export {
   type FunctionOptions,
   type LocalRunner,

@@ -24,6 +24,12 @@ import {
   MAX_REQUEST_PAYLOAD_BYTES,
 } from "./lambda/limits";
 import { endLine, reportLine, startLine, timedOutLine } from "./lambda/log-lines";
+import {
+  DEFAULT_RUNTIME,
+  NODE_RUNTIMES,
+  type NodeRuntime,
+  nodeBinaryFor,
+} from "./lambda/node-runtime";
 import { OrphanReaper } from "./lambda/orphan-reaper";
 import { resolveRuntimeClient } from "./lambda/runtime-client";
 import { lambdaTraceHeader, newTraceRoot } from "./lambda/trace-id";
@@ -34,6 +40,12 @@ import type { Report } from "./report";
 export interface FunctionOptions {
   /** Folder holding the bundled handler (e.g. `dist/` with `index.mjs`): Lambda's `/var/task`. */
   readonly bundleDir: string;
+  /**
+   * The Lambda runtime: `nodejs24.x` (default) or `nodejs22.x`. The container runs on that
+   * Node.js major version: this process's own when it matches, else one fetched from the
+   * npm registry with `npx` (once; npm caches it).
+   */
+  readonly runtime?: NodeRuntime | undefined;
   /** `<module>.<export>`. Default `index.handler`. */
   readonly handler?: string | undefined;
   /** The function's environment variables. Nothing else of this process's environment is passed. */
@@ -251,6 +263,12 @@ function containerConfig(name: string, fn: FunctionOptions, region: string): Con
   if (!statSync(bundleDir, { throwIfNoEntry: false })?.isDirectory()) {
     throw new LocalRunnerConfigError(`Bundle folder of "${name}" does not exist: ${bundleDir}`);
   }
+  const runtime = fn.runtime ?? DEFAULT_RUNTIME;
+  if (!NODE_RUNTIMES.includes(runtime)) {
+    throw new LocalRunnerConfigError(
+      `Runtime of "${name}" must be one of ${NODE_RUNTIMES.join(", ")}, not "${runtime}"`,
+    );
+  }
   const handler = fn.handler ?? "index.handler";
   if (!/^[^.]+(\.[^.]+)+$/.test(handler)) {
     throw new LocalRunnerConfigError(
@@ -259,6 +277,8 @@ function containerConfig(name: string, fn: FunctionOptions, region: string): Con
   }
   return {
     functionName: name,
+    runtime,
+    nodeBinary: nodeBinaryFor(runtime),
     bundleDir,
     handler,
     env: fn.env ?? {},

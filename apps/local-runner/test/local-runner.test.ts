@@ -31,6 +31,7 @@ beforeAll(async () => {
   runner = await startLocalRunner({
     functions: {
       echo: fn("index.echo", { env: { GREETING: "hello" }, memoryMb: 256 }),
+      "echo-22": fn("index.echo", { runtime: "nodejs22.x" }),
       "http-echo": fn("index.http"),
       worker: fn("index.work"),
       slow: fn("index.work", { timeoutMs: 1_000 }),
@@ -90,9 +91,12 @@ describe("invoke", () => {
       memoryLimitInMB: string;
       invokedFunctionArn: string;
       remainingMs: number;
+      nodeVersion: string;
       env: Record<string, string | undefined>;
     };
     expect(payload.event).toEqual({ hello: "world" });
+    // Lambda's newest Node.js runtime, unless the function says otherwise.
+    expect(payload.nodeVersion).toMatch(/^v24\./);
     expect(payload.requestId).toBe(result.requestId);
     expect(payload.functionName).toBe("echo");
     expect(payload.memoryLimitInMB).toBe("256");
@@ -100,7 +104,7 @@ describe("invoke", () => {
     expect(payload.remainingMs).toBeGreaterThan(2_000);
     expect(payload.env).toMatchObject({
       AWS_REGION: "us-east-1",
-      AWS_EXECUTION_ENV: "AWS_Lambda_nodejs20.x",
+      AWS_EXECUTION_ENV: "AWS_Lambda_nodejs24.x",
       AWS_LAMBDA_FUNCTION_NAME: "echo",
       AWS_LAMBDA_FUNCTION_MEMORY_SIZE: "256",
       LAMBDA_TASK_ROOT: HANDLERS_DIR,
@@ -110,6 +114,23 @@ describe("invoke", () => {
     expect(payload.env._X_AMZN_TRACE_ID).toMatch(/^Root=1-[0-9a-f]{8}-[0-9a-f]{24};Parent=/);
     expect(payload.env.NODE_OPTIONS).toBeUndefined();
     expect(payload.env.NODE_EXTRA_CA_CERTS).toBeUndefined();
+  });
+
+  it("runs a function on the Node.js of its runtime", async () => {
+    const result = await runner.invoke("echo-22", {});
+    if (!result.ok) throw new Error(result.error.errorMessage);
+    const payload = result.payload as { nodeVersion: string; env: Record<string, string> };
+    expect(payload.nodeVersion).toMatch(/^v22\./);
+    expect(payload.env.AWS_EXECUTION_ENV).toBe("AWS_Lambda_nodejs22.x");
+  });
+
+  it("refuses a runtime it cannot run", async () => {
+    await expect(
+      startLocalRunner({
+        functions: { old: fn("index.echo", { runtime: "nodejs20.x" }) },
+        log: false,
+      }),
+    ).rejects.toThrow(LocalRunnerConfigError);
   });
 
   it("writes START, END and REPORT lines like Lambda, with the handler's output between", async () => {

@@ -7,6 +7,7 @@ import { defineApi } from "@org/app-kit/api";
  */
 export const usersApi = defineApi({
   function: "users-api",
+  runtime: "nodejs24.x",
   routes: {
     "GET /users/me": { auth: "jwt" },
     "PUT /users/me": { auth: "jwt" },

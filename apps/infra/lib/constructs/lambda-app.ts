@@ -1,4 +1,4 @@
-import { type Duration, RemovalPolicy, Validations } from "aws-cdk-lib";
+import { type Duration, RemovalPolicy } from "aws-cdk-lib";
 import { Architecture, Code, Function as LambdaFunction, Runtime } from "aws-cdk-lib/aws-lambda";
 import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
@@ -18,10 +18,15 @@ export interface LambdaAppProps {
   readonly timeout: Duration;
   /** Environment variables of the function. */
   readonly environment: Readonly<Record<string, string>>;
+  /** The Lambda runtime, as the app declares it (`nodejs24.x` or `nodejs22.x`). */
+  readonly runtime: "nodejs24.x" | "nodejs22.x";
 }
 
+const RUNTIMES = { "nodejs24.x": Runtime.NODEJS_24_X, "nodejs22.x": Runtime.NODEJS_22_X };
+
 /**
- * One of the repo's Lambda apps: a Node.js 20 function on arm64 running a prebuilt bundle
+ * One of the repo's Lambda apps: a function on its declared Node.js runtime, on arm64
+ * (Graviton), running a prebuilt bundle
  * (handler `index.handler`), and the log group it writes to (kept one month).
  *
  * The function gets no permissions here beyond writing its logs: grant each app what it uses.
@@ -41,7 +46,7 @@ export class LambdaApp extends Construct {
     });
     this.function = new LambdaFunction(this, "Function", {
       description: props.description,
-      runtime: Runtime.NODEJS_20_X,
+      runtime: RUNTIMES[props.runtime],
       architecture: Architecture.ARM_64,
       // esbuild's metafile is a build report, not code.
       code: Code.fromAsset(props.assetPath, { exclude: ["meta.json"] }),
@@ -50,12 +55,6 @@ export class LambdaApp extends Construct {
       timeout: props.timeout,
       environment: { ...props.environment },
       logGroup: this.logGroup,
-    });
-    // nodejs20.x is deprecated since 2026-04-30 (creation blocked from 2027-02-01): the apps
-    // bundle for Node.js 20 (esbuild target node20). Move both to NODEJS_24_X together.
-    Validations.of(this.function).acknowledge({
-      id: "CloudFormation-Validate::W2531",
-      reason: "Node.js 20 is the runtime the apps are built and tested for",
     });
   }
 }

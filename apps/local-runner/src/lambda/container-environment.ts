@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { ContainerConfig } from "./container-config";
 
 /**
- * The environment of a container process: what Lambda's Node.js 20 runtime sets, plus the
+ * The environment of a container process: what Lambda's Node.js runtime sets, plus the
  * function's own variables. Nothing is inherited from this process except `PATH`, so a
  * `NODE_OPTIONS` or `NODE_EXTRA_CA_CERTS` of the developer's shell never leaks into a handler.
  */
@@ -22,7 +22,7 @@ export function containerEnvironment(
     LAMBDA_TASK_ROOT: config.bundleDir,
     LAMBDA_RUNTIME_DIR: runtimeDir,
     AWS_LAMBDA_RUNTIME_API: runtimeApi,
-    AWS_EXECUTION_ENV: "AWS_Lambda_nodejs20.x",
+    AWS_EXECUTION_ENV: `AWS_Lambda_${config.runtime}`,
     AWS_REGION: config.region,
     AWS_LAMBDA_FUNCTION_NAME: config.functionName,
     AWS_LAMBDA_FUNCTION_VERSION: "$LATEST",

@@ -120,7 +120,7 @@ export class Container {
       },
     });
     const child = spawn(
-      process.execPath,
+      config.nodeBinary,
       [...nodeFlags(config.memoryMb), runtime.bin, config.handler],
       {
         cwd: config.bundleDir,

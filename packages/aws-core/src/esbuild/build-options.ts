@@ -34,7 +34,7 @@ export const CREATE_REQUIRE_BANNER =
  * ```
  */
 export function lambdaBuildOptions(options: LambdaBuildPresetOptions = {}): BuildOptions {
-  const { lean = true, target = "node20", ...leanOptions } = options;
+  const { lean = true, target = "node22", ...leanOptions } = options;
   return {
     bundle: true,
     minify: true,

@@ -40,6 +40,6 @@ export interface LambdaLeanOptions {
 export interface LambdaBuildPresetOptions extends LambdaLeanOptions {
   /** Add the {@link lambdaLean} plugin. Default `true`. */
   readonly lean?: boolean | undefined;
-  /** esbuild `target`. Default `"node20"`. */
+  /** esbuild `target`. Default `"node22"`: the oldest Node.js Lambda runtime still supported. */
   readonly target?: string | undefined;
 }

@@ -9,7 +9,7 @@ describe("lambdaBuildOptions()", () => {
       minify: true,
       format: "esm",
       platform: "node",
-      target: "node20",
+      target: "node22",
       mainFields: ["module", "main"],
       legalComments: "none",
       banner: { js: CREATE_REQUIRE_BANNER },
@@ -18,9 +18,9 @@ describe("lambdaBuildOptions()", () => {
   });
 
   it("leaves the plugin out with lean: false, and takes another target", () => {
-    const options = lambdaBuildOptions({ lean: false, target: "node22" });
+    const options = lambdaBuildOptions({ lean: false, target: "node24" });
     expect(options.plugins).toEqual([]);
-    expect(options.target).toBe("node22");
+    expect(options.target).toBe("node24");
   });
 
   it("gives a fresh object each time, safe to spread and change", () => {

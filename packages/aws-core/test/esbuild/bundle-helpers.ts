@@ -32,7 +32,7 @@ export interface Bundle {
   readonly inputs: string[];
 }
 
-/** Lambda's bundle settings (minified ESM for Node.js 20, the SDK's ESM build), in memory. */
+/** Lambda's bundle settings (minified ESM for Node.js 22+, the SDK's ESM build), in memory. */
 export async function bundle(
   entry: { file: string } | { contents: string; resolveDir: string },
   plugins: Plugin[],
