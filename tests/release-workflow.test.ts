@@ -21,10 +21,11 @@ describe("the release workflow", () => {
     expect(workflow.concurrency).toBeTruthy();
   });
 
-  it("installs with the pinned pnpm, from the lockfile, on Node.js 20, and tests first", () => {
+  it("installs with the pinned pnpm, from the lockfile, on the Node.js of .nvmrc (24), and tests first", () => {
     expect(
-      steps.find((s) => s.uses?.startsWith("actions/setup-node"))?.with?.["node-version"],
-    ).toBe(20);
+      steps.find((s) => s.uses?.startsWith("actions/setup-node"))?.with?.["node-version-file"],
+    ).toBe(".nvmrc");
+    expect(readFileSync(join(repoRoot, ".nvmrc"), "utf8").trim()).toBe("24");
     expect(steps.some((s) => s.run?.includes("pnpm@12.4.2"))).toBe(true);
     expect(steps.some((s) => s.run === "pnpm install --frozen-lockfile")).toBe(true);
     const testIndex = steps.findIndex((s) => s.run === "bash .ci/run");

@@ -1,13 +1,16 @@
 // pnpm demo: the whole stack on local stand-ins, a scripted journey through both apps, and
 // a table of cold and warm timings. Exits 0 only if every step answered as it should.
 import { runJourney } from "./journey";
+import { exitIfMissingPrerequisites } from "./prerequisites";
 import { startStack } from "./stack";
 import { timingsTable } from "./timings";
 
 // Lambda's own START/END/REPORT lines, and the authorizer's refusals, shown under the request
 // that caused them.
 const platformLines: string[] = [];
+exitIfMissingPrerequisites("pnpm demo");
 const stack = await startStack({
+  progress: (line) => console.log(line),
   log: (entry) => {
     if (entry.source === "platform" || entry.source === "api") {
       platformLines.push(`[${entry.functionName}] ${entry.text}`);

@@ -1,8 +1,13 @@
 // pnpm dev: the whole stack on local stand-ins, both apps served on 127.0.0.1, until Ctrl+C.
+import { exitIfMissingPrerequisites } from "./prerequisites";
 import { ROUTES } from "./routes";
 import { ADMIN_USER, DEMO_USER, startStack } from "./stack";
 
-const stack = await startStack({ port: Number(process.env.PORT ?? 3000) });
+exitIfMissingPrerequisites("pnpm dev");
+const stack = await startStack({
+  port: Number(process.env.PORT ?? 3000),
+  progress: (line) => console.log(line),
+});
 const { accessToken } = await stack.signInDemoUser();
 const routes = ROUTES.map(
   (r) =>

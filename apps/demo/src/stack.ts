@@ -35,6 +35,15 @@ const REGION = "us-east-1";
 const TABLE = "lambda-apps-data";
 const MODEL_ID = "anthropic.claude-3-haiku-20240307-v1:0";
 
+/** Options of {@link startStack}. */
+export interface StackOptions {
+  /** Port of the HTTP API on 127.0.0.1; default: a free one. */
+  readonly port?: number;
+  readonly log?: LogSink | false;
+  /** Told what is starting, then how long it took. */
+  readonly progress?: (line: string) => void;
+}
+
 /** Everything `startStack` started. */
 export type Stack = Awaited<ReturnType<typeof startStack>>;
 
@@ -44,25 +53,45 @@ export type Stack = Awaited<ReturnType<typeof startStack>>;
  * runner on 127.0.0.1, behind the same JWT authorizer as in AWS. `stop()` stops everything,
  * in reverse order.
  */
-export async function startStack(options: { port?: number; log?: LogSink | false } = {}) {
+export async function startStack(options: StackOptions = {}) {
+  const progress = options.progress ?? (() => {});
+  // Says what starts, then how long it took.
+  const step = async <T>(what: string, start: () => Promise<T>): Promise<T> => {
+    progress(`Starting ${what}...`);
+    const startedAt = performance.now();
+    const value = await start();
+    progress(`  ${what} ready in ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
+    return value;
+  };
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const stopOne of stops.reverse()) await stopOne().catch(() => {});
   };
   try {
     useLocalCredentials();
-    const dynamo = await startDynamoLocal();
-    stops.push(dynamo.stop);
-    await createTables(dynamo.endpoint, [{ name: TABLE, partitionKey: "PK", sortKey: "SK" }]);
+    const dynamo = await step("DynamoDB Local (Java)", async () => {
+      const started = await startDynamoLocal();
+      stops.push(started.stop);
+      await createTables(started.endpoint, [{ name: TABLE, partitionKey: "PK", sortKey: "SK" }]);
+      return started;
+    });
 
-    const cognito = await startCognitoLocal({ region: REGION });
-    stops.push(cognito.stop);
-    const clientId = await createUserPoolClient(cognito, "demo");
-    const userId = await createUser(cognito, { ...DEMO_USER, groups: ["translators"] });
-    const adminId = await createUser(cognito, { ...ADMIN_USER, groups: [ADMIN_GROUP] });
+    const { cognito, clientId, userId, adminId } = await step("cognito-local", async () => {
+      const started = await startCognitoLocal({ region: REGION });
+      stops.push(started.stop);
+      return {
+        cognito: started,
+        clientId: await createUserPoolClient(started, "demo"),
+        userId: await createUser(started, { ...DEMO_USER, groups: ["translators"] }),
+        adminId: await createUser(started, { ...ADMIN_USER, groups: [ADMIN_GROUP] }),
+      };
+    });
 
-    const bedrock = await startLocalBedrock({ responder: glossaryTranslator });
-    stops.push(bedrock.stop);
+    const bedrock = await step("the local Bedrock Runtime", async () => {
+      const started = await startLocalBedrock({ responder: glossaryTranslator });
+      stops.push(started.stop);
+      return started;
+    });
 
     const env = {
       AWS_REGION: REGION,
@@ -77,35 +106,37 @@ export async function startStack(options: { port?: number; log?: LogSink | false
       BEDROCK_MODEL_ID: MODEL_ID,
       ADMIN_GROUP,
     };
-    const runner = await startLocalRunner({
-      functions: {
-        "translation-api": {
-          bundleDir: appDist("translation-api"),
-          runtime: translationApi.runtime,
-          handler: "index.handler",
-          env,
-          timeoutMs: 10_000,
-          memoryMb: 256,
+    const runner = await step("the local Lambda runner and HTTP API", () =>
+      startLocalRunner({
+        functions: {
+          "translation-api": {
+            bundleDir: appDist("translation-api"),
+            runtime: translationApi.runtime,
+            handler: "index.handler",
+            env,
+            timeoutMs: 10_000,
+            memoryMb: 256,
+          },
+          "users-api": {
+            bundleDir: appDist("users-api"),
+            runtime: usersApi.runtime,
+            handler: "index.handler",
+            env,
+            timeoutMs: 10_000,
+            memoryMb: 128,
+          },
         },
-        "users-api": {
-          bundleDir: appDist("users-api"),
-          runtime: usersApi.runtime,
-          handler: "index.handler",
-          env,
-          timeoutMs: 10_000,
-          memoryMb: 128,
+        routes: ROUTES,
+        // What the CDK app's HttpUserPoolAuthorizer is: the pool's issuer, the app client.
+        jwtAuthorizer: {
+          issuer: `https://cognito-idp.${REGION}.amazonaws.com/${cognito.userPoolId}`,
+          audience: [clientId],
+          jwksUri: `${cognito.endpoint}/${cognito.userPoolId}/.well-known/jwks.json`,
         },
-      },
-      routes: ROUTES,
-      // What the CDK app's HttpUserPoolAuthorizer is: the pool's issuer, the app client.
-      jwtAuthorizer: {
-        issuer: `https://cognito-idp.${REGION}.amazonaws.com/${cognito.userPoolId}`,
-        audience: [clientId],
-        jwksUri: `${cognito.endpoint}/${cognito.userPoolId}/.well-known/jwks.json`,
-      },
-      ...(options.port !== undefined ? { port: options.port } : {}),
-      ...(options.log !== undefined ? { log: options.log } : {}),
-    });
+        ...(options.port !== undefined ? { port: options.port } : {}),
+        ...(options.log !== undefined ? { log: options.log } : {}),
+      }),
+    );
     stops.push(() => runner.stop());
 
     const signInDemoUser = () => signIn(cognito, { clientId, ...DEMO_USER });

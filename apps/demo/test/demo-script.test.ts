@@ -18,6 +18,11 @@ describe("pnpm demo", () => {
     );
     expect(stdout).toMatch(/translation-api\s+1\s+[\d.]+ ms/);
     expect(stdout).toContain("Every step answered as expected.");
+    // Progress while the stand-ins start: what, then how long it took.
+    for (const what of ["DynamoDB Local (Java)", "cognito-local", "the local Bedrock Runtime"]) {
+      expect(stdout).toContain(`Starting ${what}...`);
+      expect(stdout).toMatch(new RegExp(`${what.replace(/[()]/g, "\\$&")} ready in [\\d.]+ s`));
+    }
     expect(stdout).not.toContain("FAILED");
   }, 200_000);
 });

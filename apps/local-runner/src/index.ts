@@ -15,6 +15,7 @@ export type { InvocationFailure, InvocationResult, InvocationSuccess } from "./i
 export type { LambdaErrorPayload } from "./lambda/lambda-error";
 export { MAX_REQUEST_PAYLOAD_BYTES, MAX_RESPONSE_PAYLOAD_BYTES } from "./lambda/limits";
 export { NODE_RUNTIMES, type NodeRuntime } from "./lambda/node-runtime";
+export { resolveRuntimeClient as checkRuntimeClient } from "./lambda/runtime-client";
 export {
   type FunctionOptions,
   type LocalRunner,
