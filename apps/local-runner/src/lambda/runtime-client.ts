@@ -12,7 +12,10 @@ export interface RuntimeClient {
 }
 
 const INSTALL_HINT =
-  "Install aws-lambda-ric@3.3.0 (4.x needs Node 22) and let its native part build: list it under allowBuilds in pnpm-workspace.yaml, and have cmake, make, g++, autoconf, automake and libtool installed (Debian/Ubuntu: apt-get install -y cmake g++ make autoconf automake libtool), then reinstall.";
+  "Install aws-lambda-ric@4.0.2 (on Node.js 22 or later) and let its native part build: list it under allowBuilds in pnpm-workspace.yaml, and have cmake, make, g++, autoconf, automake and libtool installed (Debian/Ubuntu: apt-get install -y cmake g++ make autoconf automake libtool), then reinstall.";
+
+/** Where the install build puts the native client, relative to the package folder. */
+const NATIVE_CLIENT = "rapid-client.node";
 
 /**
  * Finds `aws-lambda-ric` and checks that its native client (`rapid-client.node`, built on
@@ -32,10 +35,10 @@ export function resolveRuntimeClient(): RuntimeClient {
   const { bin } = JSON.parse(readFileSync(packageJson, "utf8")) as {
     bin?: string | Record<string, string>;
   };
-  const binPath = typeof bin === "string" ? bin : (bin?.["aws-lambda-ric"] ?? "bin/index.mjs");
-  if (!existsSync(join(dir, "dist", "rapid-client.node"))) {
+  const binPath = typeof bin === "string" ? bin : (bin?.["aws-lambda-ric"] ?? "index.mjs");
+  if (!existsSync(join(dir, NATIVE_CLIENT))) {
     throw new RuntimeClientMissingError(
-      `aws-lambda-ric at ${dir} has no native client (dist/rapid-client.node): its install build did not run or failed. ${INSTALL_HINT}`,
+      `aws-lambda-ric at ${dir} has no native client (${NATIVE_CLIENT}): its install build did not run or failed. ${INSTALL_HINT}`,
     );
   }
   return { dir, bin: join(dir, binPath) };
