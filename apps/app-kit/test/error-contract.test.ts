@@ -4,7 +4,7 @@ import * as core from "@org/aws-core";
 import { AwsCoreError } from "@org/aws-core";
 import * as dynamo from "@org/aws-dynamo";
 import { httpApiEvent, lambdaContext } from "@org/aws-testing";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createHttpHandler, defineApi } from "../src/index";
 
 // Every error class every package exports, thrown through the kit's handler: the status its
@@ -143,7 +143,9 @@ describe("the error contract", () => {
           throw error;
         },
       });
+      const quiet = vi.spyOn(console, "log").mockImplementation(() => {});
       const result = await handler(httpApiEvent({ path: "/throw" }), lambdaContext());
+      quiet.mockRestore();
       expect(result.statusCode, name).toBe(status);
       expect(JSON.parse(result.body ?? "null"), name).toEqual({ message: body });
       expect(result.body).not.toMatch(/secret|detail|model-x|abc|admins|s3|dynamodb/);
