@@ -5,6 +5,7 @@ import {
   type InvocationResult,
   type LocalRunner,
   type NodeRuntime,
+  nodeBinaryFor,
   startLocalRunner,
 } from "@org/local-lambda-runner";
 import { assertBuilt, type BuiltVariant, buildVariant } from "./build-variants";
@@ -221,12 +222,9 @@ function ratios(result: VariantResult, baseline: VariantResult) {
   };
 }
 
-// The Node.js the functions run on: the runner's own, or the runtime's major from npx.
+// The Node.js the functions run on: the one the runner starts for their runtime.
 function nodeVersionOf(runtime: NodeRuntime): string {
-  const major = runtime.replace(/^nodejs(\d+)\.x$/, "$1");
-  if (process.versions.node.startsWith(`${major}.`)) return process.version;
-  const args = ["--yes", "-p", `node@${major}`, "--", "node", "--version"];
-  return execFileSync("npx", args, { encoding: "utf8" }).trim();
+  return execFileSync(nodeBinaryFor(runtime), ["--version"], { encoding: "utf8" }).trim();
 }
 
 function machine(node: string): Machine {

@@ -14,7 +14,7 @@ export { isTextContentType } from "./http-api/text-content-type";
 export type { InvocationFailure, InvocationResult, InvocationSuccess } from "./invocation-result";
 export type { LambdaErrorPayload } from "./lambda/lambda-error";
 export { MAX_REQUEST_PAYLOAD_BYTES, MAX_RESPONSE_PAYLOAD_BYTES } from "./lambda/limits";
-export { NODE_RUNTIMES, type NodeRuntime } from "./lambda/node-runtime";
+export { NODE_RUNTIMES, type NodeRuntime, nodeBinaryFor } from "./lambda/node-runtime";
 export { resolveRuntimeClient as checkRuntimeClient } from "./lambda/runtime-client";
 export {
   type FunctionOptions,

@@ -1,3 +1,4 @@
+import type { LambdaNodeRuntime } from "@org/app-kit/api";
 import { type Duration, RemovalPolicy } from "aws-cdk-lib";
 import { Architecture, Code, Function as LambdaFunction, Runtime } from "aws-cdk-lib/aws-lambda";
 import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
@@ -18,11 +19,14 @@ export interface LambdaAppProps {
   readonly timeout: Duration;
   /** Environment variables of the function. */
   readonly environment: Readonly<Record<string, string>>;
-  /** The Lambda runtime, as the app declares it (`nodejs24.x` or `nodejs22.x`). */
-  readonly runtime: "nodejs24.x" | "nodejs22.x";
+  /** The Lambda runtime, as the app declares it in its `api.ts`. */
+  readonly runtime: LambdaNodeRuntime;
 }
 
-const RUNTIMES = { "nodejs24.x": Runtime.NODEJS_24_X, "nodejs22.x": Runtime.NODEJS_22_X };
+const RUNTIMES: Record<LambdaNodeRuntime, Runtime> = {
+  "nodejs24.x": Runtime.NODEJS_24_X,
+  "nodejs22.x": Runtime.NODEJS_22_X,
+};
 
 /**
  * One of the repo's Lambda apps: a function on its declared Node.js runtime, on arm64

@@ -3,7 +3,6 @@ import {
   FetchError,
   JwksNotAvailableInCacheError,
   JwksValidationError,
-  JwtBaseError,
 } from "aws-jwt-verify/error";
 import type { Fetcher } from "aws-jwt-verify/https";
 import { SimpleJwksCache } from "aws-jwt-verify/jwk";
@@ -87,7 +86,8 @@ export class JwtAuthorizer {
       if (keysUnavailable.some((type) => error instanceof type)) {
         return { allow: false, statusCode: 503, reason: `JWKS unavailable: ${message(error)}` };
       }
-      if (error instanceof JwtBaseError || error instanceof Error) {
+      // Every failed check: aws-jwt-verify's own errors, and those of checkApiGatewayRules.
+      if (error instanceof Error) {
         return { allow: false, statusCode: 401, reason: message(error) };
       }
       throw error;

@@ -8,7 +8,7 @@ import { type ApiGatewayEventLike, authorizerClaims } from "./authorizer-claims"
  * JWT authorizer, or a REST API Cognito authorizer), from the claims it passed on.
  *
  * It fails closed: a request without authorizer claims (a route deployed without the
- * authorizer) is an `CognitoUnauthorizedError`, never an anonymous user. It also checks what API
+ * authorizer) is a `CognitoUnauthorizedError`, never an anonymous user. It also checks what API
  * Gateway's JWT authorizer does not: the token's `token_use` (an id token carries the app
  * client id as its audience, so the authorizer lets it through), and `requiredGroups`
  * (a `CognitoForbiddenError`). Neither a token library nor the Cognito SDK is loaded: this entry

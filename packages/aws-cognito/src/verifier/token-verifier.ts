@@ -115,7 +115,7 @@ export const tokenVerifier = {
   },
 
   /**
-   * The claims of a valid token; an `CognitoUnauthorizedError` (or `CognitoForbiddenError` for a missing
+   * The claims of a valid token; a `CognitoUnauthorizedError` (or `CognitoForbiddenError` for a missing
    * group) otherwise. Never returns claims of a token it could not verify.
    * @example
    * ```ts
