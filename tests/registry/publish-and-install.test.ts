@@ -50,7 +50,7 @@ const REGION = process.env.AWS_REGION ?? "us-east-1";
 // Build, lint and release tools: never in what a user installs.
 const TOOLING = [
   "typescript",
-  "tsup",
+  "tsdown",
   "@biomejs/biome",
   "publint",
   "@arethetypeswrong/cli",
@@ -163,7 +163,7 @@ describe.each(packages)("$name, published and installed alone", (pkg) => {
         (f) =>
           /(^|\/)(src|test|tests|__tests__|bench)\//.test(f) ||
           /\.(test|spec|bench)\.[cm]?[jt]s$/.test(f) ||
-          /^(tsconfig|tsup\.config|vitest\.config)/.test(f),
+          /^(tsconfig|tsdown\.config|vitest\.config)/.test(f),
       ),
     ).toEqual([]);
     for (const target of exportTargets(manifest.exports)) expect(files, target).toContain(target);

@@ -1,6 +1,8 @@
-import { defineConfig } from "tsup";
+import { defineConfig } from "tsdown";
+import { packageBuild } from "../../tsdown.base.ts";
 
 export default defineConfig({
+  ...packageBuild,
   entry: [
     "src/index.ts",
     "src/local/index.ts",
@@ -10,10 +12,6 @@ export default defineConfig({
     "src/bedrock/index.ts",
     "src/vitest-setup.ts",
   ],
-  format: ["esm", "cjs"],
-  dts: true,
-  clean: true,
-  target: "node22",
   // import.meta.url in the CommonJS build.
   shims: true,
 });

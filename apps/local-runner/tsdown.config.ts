@@ -1,4 +1,4 @@
-import { defineConfig } from "tsup";
+import { defineConfig } from "tsdown";
 
 // Private app: ESM only.
 export default defineConfig({
@@ -6,6 +6,7 @@ export default defineConfig({
   format: ["esm"],
   dts: true,
   clean: true,
+  platform: "node",
   target: "node22",
-  sourcemap: false,
+  fixedExtension: false,
 });
