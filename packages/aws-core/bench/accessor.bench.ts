@@ -1,5 +1,5 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { bench, describe } from "vitest";
+import { test } from "vitest";
 import { defineClient, lazySingleton } from "../src/index";
 
 process.env.AWS_REGION ??= "eu-west-1";
@@ -19,33 +19,37 @@ const { get: getWarmClient } = warmClient;
 warmSingleton.get();
 warmClient.get();
 
-describe(`later access (warm), ${READS} reads per sample`, () => {
-  bench("plain obj.field read (baseline)", () => {
-    for (let i = 0; i < READS; i++) sink = plain.field;
-  });
-  bench("lazySingleton.get()", () => {
-    for (let i = 0; i < READS; i++) sink = warmSingleton.get();
-  });
-  bench("defineClient: getXClient()", () => {
-    for (let i = 0; i < READS; i++) sink = getWarmClient();
-  });
-  bench("defineClient: .client property", () => {
-    for (let i = 0; i < READS; i++) sink = warmClient.client;
-  });
+test(`later access (warm), ${READS} reads per sample`, async ({ bench }) => {
+  await bench.compare(
+    bench("plain obj.field read (baseline)", () => {
+      for (let i = 0; i < READS; i++) sink = plain.field;
+    }),
+    bench("lazySingleton.get()", () => {
+      for (let i = 0; i < READS; i++) sink = warmSingleton.get();
+    }),
+    bench("defineClient: getXClient()", () => {
+      for (let i = 0; i < READS; i++) sink = getWarmClient();
+    }),
+    bench("defineClient: .client property", () => {
+      for (let i = 0; i < READS; i++) sink = warmClient.client;
+    }),
+  );
 });
 
-describe("first access (cold)", () => {
-  bench("new DynamoDBClient() by hand (baseline)", () => {
-    sink = new DynamoDBClient({ region: "eu-west-1" });
-  });
-  bench("defineClient: first getXClient(), DynamoDBClient", () => {
-    const client = defineClient({ name: "bench-cold", create: (c) => new DynamoDBClient(c) });
-    sink = client.get();
-    client.reset();
-  });
-  bench("lazySingleton: declare + first get(), trivial factory", () => {
-    const single = lazySingleton("bench-trivial", () => sink);
-    sink = single.get();
-    single.reset();
-  });
+test("first access (cold)", async ({ bench }) => {
+  await bench.compare(
+    bench("new DynamoDBClient() by hand (baseline)", () => {
+      sink = new DynamoDBClient({ region: "eu-west-1" });
+    }),
+    bench("defineClient: first getXClient(), DynamoDBClient", () => {
+      const client = defineClient({ name: "bench-cold", create: (c) => new DynamoDBClient(c) });
+      sink = client.get();
+      client.reset();
+    }),
+    bench("lazySingleton: declare + first get(), trivial factory", () => {
+      const single = lazySingleton("bench-trivial", () => sink);
+      sink = single.get();
+      single.reset();
+    }),
+  );
 });

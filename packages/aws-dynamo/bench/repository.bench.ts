@@ -1,4 +1,4 @@
-import { bench, describe } from "vitest";
+import { test } from "vitest";
 import { BaseRepository, documentClient, getTable } from "../src/index";
 
 // The repository's own cost per operation: the DocumentClient is a stub that answers at
@@ -34,20 +34,22 @@ const table = getTable("app");
 const user = { id: "1", email: "ada@example.com", name: "Ada" };
 const { PK, SK, entityType, ...entity } = stored;
 
-describe("repository operations against a stubbed client", () => {
-  bench("table.get (the table layer alone)", async () => {
-    await table.get({ PK, SK });
-  });
-  bench("repository.get", async () => {
-    await users.get({ id: "1" });
-  });
-  bench("table.put (the table layer alone)", async () => {
-    await table.put(stored);
-  });
-  bench("repository.create (put if absent)", async () => {
-    await users.create(user);
-  });
-  bench("repository.save (versioned put)", async () => {
-    await users.save(entity);
-  });
+test("repository operations against a stubbed client", async ({ bench }) => {
+  await bench.compare(
+    bench("table.get (the table layer alone)", async () => {
+      await table.get({ PK, SK });
+    }),
+    bench("repository.get", async () => {
+      await users.get({ id: "1" });
+    }),
+    bench("table.put (the table layer alone)", async () => {
+      await table.put(stored);
+    }),
+    bench("repository.create (put if absent)", async () => {
+      await users.create(user);
+    }),
+    bench("repository.save (versioned put)", async () => {
+      await users.save(entity);
+    }),
+  );
 });
