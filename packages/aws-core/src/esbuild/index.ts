@@ -1,3 +1,10 @@
 export { CREATE_REQUIRE_BANNER, lambdaBuildOptions } from "./build-options";
+export {
+  COMPILE_CACHE_DIR,
+  type CompileCacheOptions,
+  type CompileCacheResult,
+  LAMBDA_SANDBOX_UID,
+  writeCompileCache,
+} from "./compile-cache";
 export { LAMBDA_LEAN_NAMESPACE, lambdaLean } from "./lambda-lean";
 export type { LambdaBuildPresetOptions, LambdaLeanOptions } from "./types";

@@ -1,0 +1,183 @@
+import { execFile } from "node:child_process";
+import {
+  chmodSync,
+  existsSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { join } from "node:path";
+import { promisify } from "node:util";
+
+/** The folder, beside the bundle, that holds the cache. */
+export const COMPILE_CACHE_DIR = ".node-compile-cache";
+
+/**
+ * The user Lambda's Node.js runtimes run functions as (`id -u` in a function prints 993).
+ * Node names the cache's folder after it, so a cache for Lambda must carry it.
+ */
+export const LAMBDA_SANDBOX_UID = 993;
+
+/** Options of {@link writeCompileCache}. */
+export interface CompileCacheOptions {
+  /** The folder that is deployed: it holds the bundle and receives the loader and the cache. */
+  readonly dir: string;
+  /** The bundle's file name in `dir`. Default `"handler.mjs"`. */
+  readonly bundle?: string | undefined;
+  /** The loader's file name: the module Lambda loads. Default `"index.mjs"` (handler `index.handler`). */
+  readonly entry?: string | undefined;
+  /** The bundle's exports the loader passes on. Default `["handler"]`. */
+  readonly exports?: readonly string[] | undefined;
+  /**
+   * The Node.js that makes the cache: it must be exactly the runtime's version, on the
+   * runtime's architecture (`arm64` for Graviton), or Node ignores the cache. Default: the
+   * Node.js running the build.
+   */
+  readonly node?: string | undefined;
+  /**
+   * The flags the runtime starts Node.js with, as far as they change V8's cache tag. Default
+   * `["--expose-gc"]`, the flag of Lambda's Node.js bootstrap that does.
+   */
+  readonly nodeFlags?: readonly string[] | undefined;
+  /** The user the functions run as; default {@link LAMBDA_SANDBOX_UID}. */
+  readonly uid?: number | undefined;
+}
+
+/** What {@link writeCompileCache} made. */
+export interface CompileCacheResult {
+  /** The cache folder for the runtime, e.g. `<dir>/.node-compile-cache/v24.21.0-arm64-1c717fce-993`. */
+  readonly directory: string;
+  /** The Node.js version the cache is for. */
+  readonly nodeVersion: string;
+  readonly bytes: number;
+}
+
+const execFileAsync = promisify(execFile);
+
+/**
+ * Ships V8's compile cache with a Lambda bundle: writes a small loader (`index.mjs`) that
+ * turns on Node.js's module compile cache before it imports the bundle, then runs the loader
+ * once with the runtime's Node.js so the cache of the bundle's code lands beside it. In
+ * Lambda the bundle is then read from the cache instead of compiled from its source.
+ *
+ * The cache is portable (its keys are paths relative to the cache folder) from Node.js 24.12;
+ * on older versions, or with a Node.js of another version, architecture or flags, Node.js
+ * finds no matching cache and compiles as usual, at no measurable cost. Importing the bundle
+ * runs its module scope, as Lambda's init does: keep it free of calls to real services.
+ *
+ * @example
+ * ```ts
+ * // build.mjs: bundle to dist/handler.mjs, then add the loader and the cache
+ * import { build } from "esbuild";
+ * import { lambdaBuildOptions, writeCompileCache } from "@org/aws-core/esbuild";
+ *
+ * await build({ ...lambdaBuildOptions(), entryPoints: ["src/handler.ts"], outfile: "dist/handler.mjs" });
+ * const cache = await writeCompileCache({ dir: "dist" }); // run on the runtime's Node.js and architecture
+ * console.log(`compile cache for Node.js ${cache.nodeVersion}: ${cache.bytes} bytes`);
+ * ```
+ */
+export async function writeCompileCache(options: CompileCacheOptions): Promise<CompileCacheResult> {
+  const {
+    dir,
+    bundle = "handler.mjs",
+    entry = "index.mjs",
+    exports = ["handler"],
+    node = process.execPath,
+    nodeFlags = ["--expose-gc"],
+    uid = LAMBDA_SANDBOX_UID,
+  } = options;
+  if (!existsSync(join(dir, bundle)))
+    throw new Error(`writeCompileCache: ${join(dir, bundle)} does not exist`);
+  const cacheRoot = join(dir, COMPILE_CACHE_DIR);
+  rmSync(cacheRoot, { recursive: true, force: true });
+  writeFileSync(join(dir, entry), loaderSource(bundle, exports));
+
+  const { stdout } = await execFileAsync(
+    node,
+    [...nodeFlags, "--input-type=module", "--eval", GENERATE, join(dir, entry), join(dir, bundle)],
+    // Lambda's init without Lambda: any AWS call made at module scope goes nowhere.
+    { env: { PATH: process.env.PATH ?? "", ...SANDBOX_ENV }, timeout: 60_000 },
+  );
+  const { version, exported } = JSON.parse(stdout) as { version: string; exported: string[] };
+  if (!supportsPortableCache(version)) {
+    throw new Error(
+      `writeCompileCache: Node.js ${version} cannot make a cache that works at another path; use 24.12 or later`,
+    );
+  }
+  const missing = exports.filter((name) => !exported.includes(name));
+  if (missing.length > 0) {
+    throw new Error(`writeCompileCache: ${bundle} does not export ${missing.join(", ")}`);
+  }
+  return {
+    directory: retagForUser(cacheRoot, uid),
+    nodeVersion: version.slice(1),
+    bytes: sizeOf(cacheRoot),
+  };
+}
+
+/** Portable caches (keys relative to the cache folder) came with Node.js 24.12. */
+function supportsPortableCache(version: string): boolean {
+  const [major = 0, minor = 0] = version.slice(1).split(".").map(Number);
+  return major > 24 || (major === 24 && minor >= 12);
+}
+
+/** The loader: the cache must be on before the bundle is compiled, hence the dynamic import. */
+function loaderSource(bundle: string, exports: readonly string[]): string {
+  const names = exports.join(",");
+  return `// Turns on the compile cache in ${COMPILE_CACHE_DIR}, then loads the bundle (writeCompileCache of @org/aws-core/esbuild).
+import{enableCompileCache}from"node:module";
+try{enableCompileCache({directory:import.meta.dirname+"/${COMPILE_CACHE_DIR}",portable:true})}catch{}
+export const{${names}}=await import("./${bundle}");
+`;
+}
+
+// Runs in the generating process: load the loader, report, write the cache, leave at once
+// (a module scope may have left sockets or timers open).
+const GENERATE = `import { flushCompileCache } from "node:module";
+import { pathToFileURL } from "node:url";
+await import(pathToFileURL(process.argv[1]).href);
+const bundled = await import(pathToFileURL(process.argv[2]).href);
+flushCompileCache();
+process.stdout.write(JSON.stringify({ version: process.version, exported: Object.keys(bundled) }), () => process.exit(0));`;
+
+const SANDBOX_ENV = {
+  AWS_REGION: "us-east-1",
+  AWS_ACCESS_KEY_ID: "compile-cache",
+  AWS_SECRET_ACCESS_KEY: "compile-cache",
+  AWS_ENDPOINT_URL: "http://127.0.0.1:9",
+  AWS_MAX_ATTEMPTS: "1",
+  AWS_LAMBDA_INITIALIZATION_TYPE: "on-demand",
+};
+
+/**
+ * Node names the cache folder `v<version>-<arch>-<V8 tag>-<uid>`; the generating user is
+ * rarely the one the function runs as. Files are made readable to every user too (Node
+ * writes them for its own user only).
+ */
+function retagForUser(cacheRoot: string, uid: number): string {
+  const folders = existsSync(cacheRoot) ? readdirSync(cacheRoot) : [];
+  if (folders.length !== 1) {
+    throw new Error(
+      `writeCompileCache: expected one cache folder in ${cacheRoot}, found ${folders.length}`,
+    );
+  }
+  const made = folders[0] as string;
+  const target = made.replace(/-\d+$/, `-${uid}`);
+  if (target !== made) renameSync(join(cacheRoot, made), join(cacheRoot, target));
+  makeReadable(cacheRoot);
+  return join(cacheRoot, target);
+}
+
+function makeReadable(path: string): void {
+  const isDir = statSync(path).isDirectory();
+  chmodSync(path, isDir ? 0o755 : 0o644);
+  if (isDir) for (const name of readdirSync(path)) makeReadable(join(path, name));
+}
+
+function sizeOf(path: string): number {
+  const stats = statSync(path);
+  if (!stats.isDirectory()) return stats.size;
+  return readdirSync(path).reduce((sum, name) => sum + sizeOf(join(path, name)), 0);
+}
