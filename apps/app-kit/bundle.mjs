@@ -1,37 +1,58 @@
-// Bundles an app the way it ships to Lambda: esbuild, minified ESM for Node.js 22 (the oldest Lambda runtime supported), the
-// SDK's ESM build, one file (dist/index.mjs, handler "index.handler") and a metafile.
-// Run from the app's folder: node ../app-kit/bundle.mjs [--lean] [--outdir <folder>]
+// Bundles an app the way it ships to Lambda: esbuild, minified ESM for Node.js 22 (the oldest
+// Lambda runtime supported), the SDK's ESM build, handler "index.handler", and a metafile.
+// Run from the app's folder: node ../app-kit/bundle.mjs [--no-lean] [--compile-cache] [--outdir <folder>]
 //
-// --lean (or LAMBDA_LEAN=1): trims what Lambda never runs out of the SDK with lambdaLean()
-// from @org/aws-core/esbuild: the default credential chain becomes environment variables
-// with container credentials as fallback (no SSO, INI, process, web identity or IMDS
-// providers, no nested STS/SSO clients), and Bedrock's SSO token chain goes too. The CDK app
-// deploys these prebuilt bundles, so this is also how a lean deployment is made.
-// --outdir: where to write index.mjs and meta.json instead of dist (benchmarks).
-import { mkdirSync, writeFileSync } from "node:fs";
+// Lean by default: lambdaLean() from @org/aws-core/esbuild trims what Lambda never runs out of
+// the SDK (the default credential chain becomes environment variables with container
+// credentials as fallback: no SSO, INI, process, web identity or IMDS providers, no nested
+// STS/SSO clients; Bedrock's SSO token chain goes too). --no-lean (or LAMBDA_LEAN=0) keeps
+// the SDK's full chains.
+// --compile-cache (or LAMBDA_COMPILE_CACHE=1): the bundle becomes handler.mjs, index.mjs a
+// loader that turns on the V8 compile cache shipped beside it (writeCompileCache of
+// @org/aws-core/esbuild). The cache is made with COMPILE_CACHE_NODE (default: the Node.js
+// running this script), which must be exactly the runtime's version and architecture, for
+// the user COMPILE_CACHE_UID (default: Lambda's).
+// --outdir: where to write the bundle and meta.json instead of dist (benchmarks).
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { lambdaBuildOptions } from "@org/aws-core/esbuild";
+import { lambdaBuildOptions, writeCompileCache } from "@org/aws-core/esbuild";
 import { build } from "esbuild";
 
 const { values: args } = parseArgs({
+  allowNegative: true,
   options: {
-    lean: { type: "boolean", default: false },
+    lean: { type: "boolean", default: !["0", "false"].includes(process.env.LAMBDA_LEAN ?? "") },
+    "compile-cache": {
+      type: "boolean",
+      default: ["1", "true"].includes(process.env.LAMBDA_COMPILE_CACHE ?? ""),
+    },
     outdir: { type: "string", default: "dist" },
   },
 });
-const lean = args.lean || process.env.LAMBDA_LEAN === "1" || process.env.LAMBDA_LEAN === "true";
+const { lean, outdir } = args;
+const compileCache = args["compile-cache"];
 
-// The shared Lambda preset of @org/aws-core/esbuild (minified ESM for node22, the SDK's ESM
-// build, a require() banner, no legal comments), with lambdaLean() only when asked for.
+rmSync(outdir, { recursive: true, force: true });
+mkdirSync(outdir, { recursive: true });
+const bundleFile = join(outdir, compileCache ? "handler.mjs" : "index.mjs");
 const result = await build({
   ...lambdaBuildOptions({ lean }),
   entryPoints: ["src/handler.ts"],
-  outfile: join(args.outdir, "index.mjs"),
+  outfile: bundleFile,
   metafile: true,
   logLevel: "warning",
 });
-mkdirSync(args.outdir, { recursive: true });
-writeFileSync(join(args.outdir, "meta.json"), JSON.stringify(result.metafile));
+writeFileSync(join(outdir, "meta.json"), JSON.stringify(result.metafile));
 const output = Object.values(result.metafile.outputs)[0];
-console.log(`${join(args.outdir, "index.mjs")}: ${output.bytes} bytes${lean ? " (lean)" : ""}`);
+const notes = [lean ? "lean" : "full SDK chains"];
+if (compileCache) {
+  const uid = process.env.COMPILE_CACHE_UID;
+  const cache = await writeCompileCache({
+    dir: outdir,
+    node: process.env.COMPILE_CACHE_NODE || undefined,
+    uid: uid ? Number(uid) : undefined,
+  });
+  notes.push(`compile cache for Node.js ${cache.nodeVersion}, ${cache.bytes} bytes`);
+}
+console.log(`${bundleFile}: ${output.bytes} bytes (${notes.join("; ")})`);

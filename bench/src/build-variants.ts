@@ -1,8 +1,17 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { lambdaBuildOptions } from "@org/aws-core/esbuild";
+import { COMPILE_CACHE_DIR, lambdaBuildOptions, writeCompileCache } from "@org/aws-core/esbuild";
+import { type NodeRuntime, nodeBinaryFor } from "@org/local-lambda-runner";
 import { build } from "esbuild";
 import { repoPath, repoRoot } from "./paths";
 import type { Variant } from "./variants";
@@ -10,9 +19,23 @@ import type { Variant } from "./variants";
 /** A variant's bundle: a folder holding `index.mjs` (handler `index.handler`). */
 export interface BuiltVariant {
   readonly dir: string;
+  /** The bundle's size (without the loader and the compile cache). */
   readonly bytes: number;
   readonly gzipBytes: number;
+  /** The compile cache's size, when the variant ships one. */
+  readonly compileCacheBytes?: number | undefined;
 }
+
+/**
+ * The Node.js that makes a variant's compile cache: the runtime's own, or Node.js 24 for a
+ * runtime too old to use the cache (it then ships and is ignored, as it would be in Lambda).
+ */
+function cacheMakerFor(runtime: NodeRuntime): string {
+  return nodeBinaryFor(runtime === "nodejs22.x" ? "nodejs24.x" : runtime);
+}
+
+// The local runner runs functions as this process's user; Lambda as its sandbox user.
+const FUNCTION_UID = process.getuid?.() ?? 0;
 
 /** What must be built first: the packages' `dist/` (bundles use them as users get them). */
 export function assertBuilt(): void {
@@ -36,16 +59,22 @@ export function assertBuilt(): void {
  * (`lambdaBuildOptions` of @org/aws-core/esbuild, with or without the lean plugin), sample
  * apps with their own build script, so "as built" means exactly that.
  */
-export async function buildVariant(variant: Variant, outDir: string): Promise<BuiltVariant> {
+export async function buildVariant(
+  variant: Variant,
+  outDir: string,
+  runtime: NodeRuntime,
+): Promise<BuiltVariant> {
   const dir = join(outDir, variant.id);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const { source } = variant;
+  const bundleFile = join(dir, source.compileCache ? "handler.mjs" : "index.mjs");
+  let compileCacheBytes: number | undefined;
   if (source.kind === "handler") {
     const result = await build({
       ...lambdaBuildOptions({ lean: source.lean }),
       entryPoints: [source.file],
-      outfile: join(dir, "index.mjs"),
+      outfile: bundleFile,
       absWorkingDir: repoRoot,
       metafile: true,
       logLevel: "warning",
@@ -53,6 +82,14 @@ export async function buildVariant(variant: Variant, outDir: string): Promise<Bu
       tsconfigRaw: "{}",
     });
     writeFileSync(join(dir, "meta.json"), JSON.stringify(result.metafile));
+    if (source.compileCache) {
+      const cache = await writeCompileCache({
+        dir,
+        node: cacheMakerFor(runtime),
+        uid: FUNCTION_UID,
+      });
+      compileCacheBytes = cache.bytes;
+    }
   } else {
     execFileSync(
       process.execPath,
@@ -60,11 +97,27 @@ export async function buildVariant(variant: Variant, outDir: string): Promise<Bu
         repoPath("apps", "app-kit", "bundle.mjs"),
         "--outdir",
         dir,
-        ...(source.lean ? ["--lean"] : []),
+        source.lean ? "--lean" : "--no-lean",
+        ...(source.compileCache ? ["--compile-cache"] : []),
       ],
-      { cwd: repoPath("apps", source.app), stdio: ["ignore", "ignore", "inherit"] },
+      {
+        cwd: repoPath("apps", source.app),
+        env: {
+          ...process.env,
+          COMPILE_CACHE_NODE: cacheMakerFor(runtime),
+          COMPILE_CACHE_UID: String(FUNCTION_UID),
+        },
+        stdio: ["ignore", "ignore", "inherit"],
+      },
     );
+    if (source.compileCache) compileCacheBytes = folderBytes(join(dir, COMPILE_CACHE_DIR));
   }
-  const code = readFileSync(join(dir, "index.mjs"));
-  return { dir, bytes: code.byteLength, gzipBytes: gzipSync(code).byteLength };
+  const code = readFileSync(bundleFile);
+  return { dir, bytes: code.byteLength, gzipBytes: gzipSync(code).byteLength, compileCacheBytes };
+}
+
+function folderBytes(path: string): number {
+  return readdirSync(path, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .reduce((sum, entry) => sum + statSync(join(entry.parentPath, entry.name)).size, 0);
 }

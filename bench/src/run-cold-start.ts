@@ -48,7 +48,7 @@ export async function runColdStartBenchmark(options: ColdStartOptions): Promise<
 
   const built = new Map<string, BuiltVariant>();
   for (const variant of variants) {
-    built.set(variant.id, await buildVariant(variant, options.bundleDir));
+    built.set(variant.id, await buildVariant(variant, options.bundleDir, options.runtime));
   }
   progress(`bundled ${variants.length} variants into ${options.bundleDir}`);
 

@@ -41,7 +41,12 @@ export interface VariantResult {
   readonly id: string;
   readonly tag: string;
   readonly label: string;
-  readonly bundle: { readonly bytes: number; readonly gzipBytes: number };
+  readonly bundle: {
+    readonly bytes: number;
+    readonly gzipBytes: number;
+    /** The shipped compile cache, for variants that have one. */
+    readonly compileCacheBytes?: number | undefined;
+  };
   readonly initDurationMs: Summary;
   readonly firstDurationMs: Summary;
   /** Init Duration + first Duration, per sample. */

@@ -7,11 +7,16 @@ export const BENCH_KEY = { PK: `USER#${BENCH_USER.id}`, SK: `USER#${BENCH_USER.i
 export const TABLE_NAME = "app";
 
 /** How a variant's bundle is made. */
-export type VariantSource =
-  /** A handler in bench/fixtures/handlers, bundled like the sample apps. */
-  | { readonly kind: "handler"; readonly file: string; readonly lean: boolean }
+export type VariantSource = (
+  | /** A handler in bench/fixtures/handlers, bundled like the sample apps. */
+  { readonly kind: "handler"; readonly file: string }
   /** A sample app, bundled by its own build script (apps/app-kit/bundle.mjs). */
-  | { readonly kind: "app"; readonly app: string; readonly lean: boolean };
+  | { readonly kind: "app"; readonly app: string }
+) & {
+  readonly lean: boolean;
+  /** Ship the V8 compile cache with the bundle (`writeCompileCache`). */
+  readonly compileCache?: boolean;
+};
 
 /** One handler of the cold-start benchmark. */
 export interface Variant {
@@ -27,10 +32,11 @@ export interface Variant {
   readonly check: (payload: unknown) => boolean;
 }
 
-const handler = (name: string, lean = false): VariantSource => ({
+const handler = (name: string, lean = false, compileCache = false): VariantSource => ({
   kind: "handler",
   file: repoPath("bench", "fixtures", "handlers", `${name}.ts`),
   lean,
+  compileCache,
 });
 
 const dynamoEvent = () => ({ table: TABLE_NAME, key: BENCH_KEY });
@@ -130,7 +136,8 @@ export const VARIANTS: readonly Variant[] = [
   {
     id: "users-api",
     tag: "(6a)",
-    label: "apps/users-api as built: GET /users/{id}",
+    label:
+      "apps/users-api with the full SDK chains (`--no-lean`, as deployed before): GET /users/{id}",
     source: { kind: "app", app: "users-api", lean: false },
     event: getUserEvent,
     check: httpStatus(200),
@@ -138,7 +145,8 @@ export const VARIANTS: readonly Variant[] = [
   {
     id: "translation-api",
     tag: "(6b)",
-    label: "apps/translation-api as built: GET /health",
+    label:
+      "apps/translation-api with the full SDK chains (`--no-lean`, as deployed before): GET /health",
     source: { kind: "app", app: "translation-api", lean: false },
     event: () => httpEvent("GET", "/health", "GET /health"),
     check: httpStatus(200),
@@ -152,11 +160,35 @@ export const VARIANTS: readonly Variant[] = [
     check: readTheUser,
   },
   {
-    id: "users-api-lean",
-    tag: "(6a) lean",
-    label: "apps/users-api built with `--lean`",
-    source: { kind: "app", app: "users-api", lean: true },
+    id: "aws-dynamo-lean-cache",
+    tag: "(8)",
+    label: "(7) with its compile cache (`writeCompileCache`)",
+    source: handler("aws-dynamo", true, true),
+    event: dynamoEvent,
+    check: readTheUser,
+  },
+  {
+    id: "aws-dynamo-lean-cache-primed",
+    tag: "(9)",
+    label: '(8) primed at init (`prime(..., { when: "always", connect: true })`)',
+    source: handler("aws-dynamo-primed", true, true),
+    event: dynamoEvent,
+    check: readTheUser,
+  },
+  {
+    id: "users-api-tuned",
+    tag: "(10a)",
+    label: "apps/users-api lean + compile cache (+ priming, skipped on demand): GET /users/{id}",
+    source: { kind: "app", app: "users-api", lean: true, compileCache: true },
     event: getUserEvent,
+    check: httpStatus(200),
+  },
+  {
+    id: "translation-api-tuned",
+    tag: "(10b)",
+    label: "apps/translation-api lean + compile cache (+ priming, skipped on demand): GET /health",
+    source: { kind: "app", app: "translation-api", lean: true, compileCache: true },
+    event: () => httpEvent("GET", "/health", "GET /health"),
     check: httpStatus(200),
   },
 ];

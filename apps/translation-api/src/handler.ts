@@ -1,5 +1,8 @@
 import { createHttpHandler, validate } from "@org/app-kit";
+import { bedrock } from "@org/aws-bedrock";
 import { requireUser } from "@org/aws-cognito/authorizer";
+import { prime } from "@org/aws-core";
+import { documentClient } from "@org/aws-dynamo";
 import { translationApi } from "./api";
 import { HistoryQuery, TranslationInput } from "./translation-input";
 import { TranslationRepository } from "./translation-repository";
@@ -8,6 +11,10 @@ import { TranslationService } from "./translation-service";
 // Module scope: cheap objects only; clients are created on first use and kept.
 const translator = new TranslationService();
 const history = new TranslationRepository();
+
+// Under provisioned concurrency both clients are created and connected during the init;
+// on demand this does nothing (the first caller would wait for it anyway).
+await prime([documentClient, bedrock], { connect: true });
 
 /** POST /translations, GET /translations, GET /health. */
 export const handler = createHttpHandler(translationApi, {

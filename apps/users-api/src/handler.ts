@@ -1,10 +1,16 @@
 import { createHttpHandler, type HttpRequest, NotFoundHttpError, validate } from "@org/app-kit";
 import { assertOwner, requireUser } from "@org/aws-cognito/authorizer";
+import { prime } from "@org/aws-core";
+import { documentClient } from "@org/aws-dynamo";
 import { usersApi } from "./api";
 import { UserId, UserUpdate } from "./user-input";
 import { UserRepository } from "./user-repository";
 
 const users = new UserRepository();
+
+// Under provisioned concurrency the client is created and connected during the init, off the
+// first request's path; on demand this does nothing (the first caller would wait for it anyway).
+await prime([documentClient], { connect: true });
 
 /** The Cognito group whose members may read every profile. */
 const adminGroup = () => process.env.ADMIN_GROUP || "admins";

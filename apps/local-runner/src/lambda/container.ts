@@ -251,11 +251,14 @@ export class Container {
   }
 }
 
-// Heap limits derived from the memory size, the way Lambda's Node.js bootstrap does, so a
-// handler that runs out of memory in Lambda also does here.
+// The flags of Lambda's Node.js bootstrap: heap limits derived from the memory size (so a
+// handler that runs out of memory in Lambda also does here), its header-size limit, and
+// --expose-gc, which also changes V8's code-cache tag (a shipped compile cache must match it).
 function nodeFlags(memoryMb: number): string[] {
   const newSpace = Math.floor(memoryMb / 10);
   return [
+    "--expose-gc",
+    "--max-http-header-size=81920",
     `--max-semi-space-size=${Math.max(1, Math.floor(newSpace / 2))}`,
     `--max-old-space-size=${memoryMb - newSpace}`,
   ];
