@@ -1,6 +1,7 @@
 // Bundles an app the way it ships to Lambda: esbuild, minified ESM for Node.js 22 (the oldest
 // Lambda runtime supported), the SDK's ESM build, handler "index.handler", and a metafile.
-// Run from the app's folder: node ../app-kit/bundle.mjs [--no-lean] [--compile-cache] [--outdir <folder>]
+// Run from the app's folder:
+//   node ../app-kit/bundle.mjs [--no-lean] [--compile-cache] [--exec-wrapper] [--outdir <folder>]
 //
 // Lean by default: lambdaLean() from @org/aws-core/esbuild trims what Lambda never runs out of
 // the SDK (the default credential chain becomes environment variables with container
@@ -12,11 +13,14 @@
 // @org/aws-core/esbuild). The cache is made with COMPILE_CACHE_NODE (default: the Node.js
 // running this script), which must be exactly the runtime's version and architecture, for
 // the user COMPILE_CACHE_UID (default: Lambda's).
+// --exec-wrapper: writes start-node.sh (writeExecWrapper), which starts the runtime without
+// --expose-gc so Node.js keeps its own code cache; the function needs
+// AWS_LAMBDA_EXEC_WRAPPER=/var/task/start-node.sh (the CDK app sets it when the file is there).
 // --outdir: where to write the bundle and meta.json instead of dist (benchmarks).
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { lambdaBuildOptions, writeCompileCache } from "@org/aws-core/esbuild";
+import { lambdaBuildOptions, writeCompileCache, writeExecWrapper } from "@org/aws-core/esbuild";
 import { build } from "esbuild";
 
 const { values: args } = parseArgs({
@@ -27,11 +31,16 @@ const { values: args } = parseArgs({
       type: "boolean",
       default: ["1", "true"].includes(process.env.LAMBDA_COMPILE_CACHE ?? ""),
     },
+    "exec-wrapper": {
+      type: "boolean",
+      default: ["1", "true"].includes(process.env.LAMBDA_EXEC_WRAPPER ?? ""),
+    },
     outdir: { type: "string", default: "dist" },
   },
 });
 const { lean, outdir } = args;
 const compileCache = args["compile-cache"];
+const execWrapper = args["exec-wrapper"];
 
 rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
@@ -46,12 +55,18 @@ const result = await build({
 writeFileSync(join(outdir, "meta.json"), JSON.stringify(result.metafile));
 const output = Object.values(result.metafile.outputs)[0];
 const notes = [lean ? "lean" : "full SDK chains"];
+if (execWrapper) {
+  const { environment } = writeExecWrapper({ dir: outdir });
+  notes.push(`exec wrapper: set AWS_LAMBDA_EXEC_WRAPPER=${environment.AWS_LAMBDA_EXEC_WRAPPER}`);
+}
 if (compileCache) {
   const uid = process.env.COMPILE_CACHE_UID;
   const cache = await writeCompileCache({
     dir: outdir,
     node: process.env.COMPILE_CACHE_NODE || undefined,
     uid: uid ? Number(uid) : undefined,
+    // Started through the wrapper, Node.js runs without --expose-gc: the cache must match.
+    nodeFlags: execWrapper ? [] : undefined,
   });
   notes.push(`compile cache for Node.js ${cache.nodeVersion}, ${cache.bytes} bytes`);
 }

@@ -10,7 +10,12 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { COMPILE_CACHE_DIR, lambdaBuildOptions, writeCompileCache } from "@org/aws-core/esbuild";
+import {
+  COMPILE_CACHE_DIR,
+  lambdaBuildOptions,
+  writeCompileCache,
+  writeExecWrapper,
+} from "@org/aws-core/esbuild";
 import { type NodeRuntime, nodeBinaryFor } from "@org/local-lambda-runner";
 import { build } from "esbuild";
 import { repoPath, repoRoot } from "./paths";
@@ -24,6 +29,8 @@ export interface BuiltVariant {
   readonly gzipBytes: number;
   /** The compile cache's size, when the variant ships one. */
   readonly compileCacheBytes?: number | undefined;
+  /** Variables the function needs for what the bundle ships (the exec wrapper's). */
+  readonly environment: Readonly<Record<string, string>>;
 }
 
 /**
@@ -70,6 +77,7 @@ export async function buildVariant(
   const { source } = variant;
   const bundleFile = join(dir, source.compileCache ? "handler.mjs" : "index.mjs");
   let compileCacheBytes: number | undefined;
+  let environment: Record<string, string> = {};
   if (source.kind === "handler") {
     const result = await build({
       ...lambdaBuildOptions({ lean: source.lean }),
@@ -82,11 +90,13 @@ export async function buildVariant(
       tsconfigRaw: "{}",
     });
     writeFileSync(join(dir, "meta.json"), JSON.stringify(result.metafile));
+    if (source.execWrapper) environment = { ...writeExecWrapper({ dir }).environment };
     if (source.compileCache) {
       const cache = await writeCompileCache({
         dir,
         node: cacheMakerFor(runtime),
         uid: FUNCTION_UID,
+        nodeFlags: source.execWrapper ? [] : undefined,
       });
       compileCacheBytes = cache.bytes;
     }
@@ -99,6 +109,7 @@ export async function buildVariant(
         dir,
         source.lean ? "--lean" : "--no-lean",
         ...(source.compileCache ? ["--compile-cache"] : []),
+        ...(source.execWrapper ? ["--exec-wrapper"] : []),
       ],
       {
         cwd: repoPath("apps", source.app),
@@ -111,9 +122,16 @@ export async function buildVariant(
       },
     );
     if (source.compileCache) compileCacheBytes = folderBytes(join(dir, COMPILE_CACHE_DIR));
+    if (source.execWrapper) environment = { AWS_LAMBDA_EXEC_WRAPPER: "/var/task/start-node.sh" };
   }
   const code = readFileSync(bundleFile);
-  return { dir, bytes: code.byteLength, gzipBytes: gzipSync(code).byteLength, compileCacheBytes };
+  return {
+    dir,
+    bytes: code.byteLength,
+    gzipBytes: gzipSync(code).byteLength,
+    compileCacheBytes,
+    environment,
+  };
 }
 
 function folderBytes(path: string): number {

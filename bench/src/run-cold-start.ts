@@ -65,7 +65,7 @@ export async function runColdStartBenchmark(options: ColdStartOptions): Promise<
           {
             bundleDir: bundle.dir,
             runtime: options.runtime,
-            env,
+            env: { ...env, ...bundle.environment },
             memoryMb: options.memoryMb,
             timeoutMs: 10_000,
           },

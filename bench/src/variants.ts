@@ -16,6 +16,8 @@ export type VariantSource = (
   readonly lean: boolean;
   /** Ship the V8 compile cache with the bundle (`writeCompileCache`). */
   readonly compileCache?: boolean;
+  /** Start the runtime without `--expose-gc` (`writeExecWrapper`). */
+  readonly execWrapper?: boolean;
 };
 
 /** One handler of the cold-start benchmark. */
@@ -32,11 +34,17 @@ export interface Variant {
   readonly check: (payload: unknown) => boolean;
 }
 
-const handler = (name: string, lean = false, compileCache = false): VariantSource => ({
+const handler = (
+  name: string,
+  lean = false,
+  compileCache = false,
+  execWrapper = false,
+): VariantSource => ({
   kind: "handler",
   file: repoPath("bench", "fixtures", "handlers", `${name}.ts`),
   lean,
   compileCache,
+  execWrapper,
 });
 
 const dynamoEvent = () => ({ table: TABLE_NAME, key: BENCH_KEY });
@@ -176,18 +184,34 @@ export const VARIANTS: readonly Variant[] = [
     check: readTheUser,
   },
   {
+    id: "aws-dynamo-lean-cache-primed-wrapped",
+    tag: "(9w)",
+    label: "(9) started without `--expose-gc` (`writeExecWrapper`)",
+    source: handler("aws-dynamo-primed", true, true, true),
+    event: dynamoEvent,
+    check: readTheUser,
+  },
+  {
     id: "users-api-tuned",
     tag: "(10a)",
-    label: "apps/users-api lean + compile cache (+ priming, skipped on demand): GET /users/{id}",
-    source: { kind: "app", app: "users-api", lean: true, compileCache: true },
+    label:
+      "apps/users-api lean + compile cache + exec wrapper (priming skipped on demand): GET /users/{id}",
+    source: { kind: "app", app: "users-api", lean: true, compileCache: true, execWrapper: true },
     event: getUserEvent,
     check: httpStatus(200),
   },
   {
     id: "translation-api-tuned",
     tag: "(10b)",
-    label: "apps/translation-api lean + compile cache (+ priming, skipped on demand): GET /health",
-    source: { kind: "app", app: "translation-api", lean: true, compileCache: true },
+    label:
+      "apps/translation-api lean + compile cache + exec wrapper (priming skipped on demand): GET /health",
+    source: {
+      kind: "app",
+      app: "translation-api",
+      lean: true,
+      compileCache: true,
+      execWrapper: true,
+    },
     event: () => httpEvent("GET", "/health", "GET /health"),
     check: httpStatus(200),
   },

@@ -32,6 +32,9 @@ beforeAll(async () => {
     functions: {
       echo: fn("index.echo", { env: { GREETING: "hello" }, memoryMb: 256 }),
       "echo-22": fn("index.echo", { runtime: "nodejs22.x" }),
+      "echo-wrapped": fn("index.echo", {
+        env: { AWS_LAMBDA_EXEC_WRAPPER: "/var/task/wrapper.sh" },
+      }),
       "http-echo": fn("index.http"),
       worker: fn("index.work"),
       slow: fn("index.work", { timeoutMs: 1_000 }),
@@ -93,6 +96,7 @@ describe("invoke", () => {
       remainingMs: number;
       nodeVersion: string;
       env: Record<string, string | undefined>;
+      execArgv: string[];
     };
     expect(payload.event).toEqual({ hello: "world" });
     // Lambda's newest Node.js runtime, unless the function says otherwise.
@@ -114,6 +118,22 @@ describe("invoke", () => {
     expect(payload.env._X_AMZN_TRACE_ID).toMatch(/^Root=1-[0-9a-f]{8}-[0-9a-f]{24};Parent=/);
     expect(payload.env.NODE_OPTIONS).toBeUndefined();
     expect(payload.env.NODE_EXTRA_CA_CERTS).toBeUndefined();
+    // The flags of Lambda's Node.js bootstrap, heap limits from the memory size.
+    expect(payload.execArgv).toEqual([
+      "--expose-gc",
+      "--max-http-header-size=81920",
+      "--max-semi-space-size=12",
+      "--max-old-space-size=231",
+    ]);
+  });
+
+  it("starts the runtime through AWS_LAMBDA_EXEC_WRAPPER, a /var/task path from the bundle", async () => {
+    const result = await runner.invoke("echo-wrapped", {});
+    if (!result.ok) throw new Error(result.error.errorMessage);
+    const payload = result.payload as { execArgv: string[]; env: Record<string, string> };
+    // node, its four flags, the runtime client and the handler.
+    expect(payload.env.WRAPPED_BY).toBe("wrapper.sh with 7 arguments");
+    expect(payload.execArgv).toContain("--expose-gc");
   });
 
   it("runs a function on the Node.js of its runtime", async () => {

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { LocalRunnerError } from "../errors";
 import type { ContainerConfig } from "./container-config";
@@ -119,15 +120,14 @@ export class Container {
         container?.kill();
       },
     });
-    const child = spawn(
-      config.nodeBinary,
-      [...nodeFlags(config.memoryMb), runtime.bin, config.handler],
-      {
-        cwd: config.bundleDir,
-        env: containerEnvironment(config, api.address, runtime.dir),
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
+    const command = [config.nodeBinary, ...nodeFlags(config.memoryMb), runtime.bin, config.handler];
+    const wrapper = execWrapperOf(config);
+    const [file, ...args] = wrapper ? [wrapper, ...command] : command;
+    const child = spawn(file as string, args, {
+      cwd: config.bundleDir,
+      env: containerEnvironment(config, api.address, runtime.dir),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     if (child.pid === undefined) {
       await api.close();
       const reason = await new Promise<string>((resolve) =>
@@ -249,6 +249,18 @@ export class Container {
       delivered: pending.deliveredAt !== undefined,
     });
   }
+}
+
+/**
+ * `AWS_LAMBDA_EXEC_WRAPPER`: a script Lambda starts instead of the runtime, with the runtime's
+ * command line as its arguments. A path in `/var/task` is taken from the bundle folder.
+ */
+function execWrapperOf(config: ContainerConfig): string | undefined {
+  const wrapper = config.env.AWS_LAMBDA_EXEC_WRAPPER;
+  if (!wrapper) return undefined;
+  return wrapper.startsWith("/var/task/")
+    ? join(config.bundleDir, wrapper.slice("/var/task/".length))
+    : wrapper;
 }
 
 // The flags of Lambda's Node.js bootstrap: heap limits derived from the memory size (so a

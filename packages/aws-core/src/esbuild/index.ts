@@ -6,5 +6,6 @@ export {
   LAMBDA_SANDBOX_UID,
   writeCompileCache,
 } from "./compile-cache";
+export { type ExecWrapper, type ExecWrapperOptions, writeExecWrapper } from "./exec-wrapper";
 export { LAMBDA_LEAN_NAMESPACE, lambdaLean } from "./lambda-lean";
 export type { LambdaBuildPresetOptions, LambdaLeanOptions } from "./types";
