@@ -1,7 +1,7 @@
 // Bundles an app the way it ships to Lambda: esbuild, minified ESM for Node.js 22 (the oldest
 // Lambda runtime supported), the SDK's ESM build, handler "index.handler", and a metafile.
 // Run from the app's folder:
-//   node ../app-kit/bundle.mjs [--no-lean] [--compile-cache] [--exec-wrapper] [--outdir <folder>]
+//   node ../app-kit/bundle.mjs [--no-lean] [--no-exec-wrapper] [--compile-cache] [--outdir <folder>]
 //
 // Lean by default: lambdaLean() from @org/aws-core/esbuild trims what Lambda never runs out of
 // the SDK (the default credential chain becomes environment variables with container
@@ -13,9 +13,10 @@
 // @org/aws-core/esbuild). The cache is made with COMPILE_CACHE_NODE (default: the Node.js
 // running this script), which must be exactly the runtime's version and architecture, for
 // the user COMPILE_CACHE_UID (default: Lambda's).
-// --exec-wrapper: writes start-node.sh (writeExecWrapper), which starts the runtime without
-// --expose-gc so Node.js keeps its own code cache; the function needs
-// AWS_LAMBDA_EXEC_WRAPPER=/var/task/start-node.sh (the CDK app sets it when the file is there).
+// The exec wrapper, by default: start-node.sh (writeExecWrapper) starts the runtime without
+// --expose-gc, so Node.js keeps its own code cache for its built-in modules; the function
+// needs AWS_LAMBDA_EXEC_WRAPPER=/var/task/start-node.sh, which the CDK app and the demo set
+// when the file is there. --no-exec-wrapper (or LAMBDA_EXEC_WRAPPER=0) leaves it out.
 // --outdir: where to write the bundle and meta.json instead of dist (benchmarks).
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -33,7 +34,7 @@ const { values: args } = parseArgs({
     },
     "exec-wrapper": {
       type: "boolean",
-      default: ["1", "true"].includes(process.env.LAMBDA_EXEC_WRAPPER ?? ""),
+      default: !["0", "false"].includes(process.env.LAMBDA_EXEC_WRAPPER ?? ""),
     },
     outdir: { type: "string", default: "dist" },
   },

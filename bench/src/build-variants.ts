@@ -109,7 +109,7 @@ export async function buildVariant(
         dir,
         source.lean ? "--lean" : "--no-lean",
         ...(source.compileCache ? ["--compile-cache"] : []),
-        ...(source.execWrapper ? ["--exec-wrapper"] : []),
+        source.execWrapper ? "--exec-wrapper" : "--no-exec-wrapper",
       ],
       {
         cwd: repoPath("apps", source.app),

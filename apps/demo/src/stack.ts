@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import { bundleEnvironment } from "@org/app-kit/bundle-environment";
 import {
   createTables,
   createUser,
@@ -113,7 +114,7 @@ export async function startStack(options: StackOptions = {}) {
             bundleDir: appDist("translation-api"),
             runtime: translationApi.runtime,
             handler: "index.handler",
-            env,
+            env: { ...env, ...bundleEnvironment(appDist("translation-api")) },
             timeoutMs: 10_000,
             memoryMb: 256,
           },
@@ -121,7 +122,7 @@ export async function startStack(options: StackOptions = {}) {
             bundleDir: appDist("users-api"),
             runtime: usersApi.runtime,
             handler: "index.handler",
-            env,
+            env: { ...env, ...bundleEnvironment(appDist("users-api")) },
             timeoutMs: 10_000,
             memoryMb: 128,
           },

@@ -2,7 +2,8 @@
  * The CDK app: one environment-agnostic stack with the repo's Lambda apps.
  *
  * Context (all optional): `translationApiAssetPath`, `usersApiAssetPath` (bundle folders,
- * default `../translation-api/dist` and `../users-api/dist`) and `bedrockModelId`.
+ * default `../translation-api/dist` and `../users-api/dist`), `bedrockModelId` and
+ * `runtimeVersionArn` (pins both functions' runtime version).
  * @example
  * ```sh
  * pnpm --filter @org/infra exec cdk synth -c usersApiAssetPath=/tmp/users-dist

@@ -14,6 +14,8 @@ export interface AppContext {
   readonly usersApiAssetPath: string;
   /** The Bedrock model translation-api may invoke. Context `bedrockModelId`. */
   readonly bedrockModelId: string | undefined;
+  /** The runtime version both functions are pinned to. Context `runtimeVersionArn`. */
+  readonly runtimeVersionArn: string | undefined;
 }
 
 /**
@@ -27,6 +29,7 @@ export function readAppContext(node: Node): AppContext {
     translationApiAssetPath: bundleDir(node, "translationApiAssetPath", "translation-api"),
     usersApiAssetPath: bundleDir(node, "usersApiAssetPath", "users-api"),
     bedrockModelId: optionalString(node, "bedrockModelId"),
+    runtimeVersionArn: optionalString(node, "runtimeVersionArn"),
   };
 }
 

@@ -35,6 +35,12 @@ export interface LambdaAppsStackProps extends StackProps {
    */
   readonly bedrockModelId?: string | undefined;
   /**
+   * Pins both functions' runtime to this version (runtime management, manual mode): a
+   * compile cache shipped in the bundles only works on the Node.js version it was made with.
+   * @defaultValue Lambda updates the runtime itself
+   */
+  readonly runtimeVersionArn?: string | undefined;
+  /**
    * Removal policy of the stateful resources (the table and the user pool).
    * @defaultValue `RemovalPolicy.RETAIN`
    */
@@ -79,6 +85,7 @@ export class LambdaAppsStack extends Stack {
     this.translationApi = new LambdaApp(this, "TranslationApi", {
       assetPath: props.translationApiAssetPath,
       runtime: translationApi.runtime,
+      runtimeVersionArn: props.runtimeVersionArn,
       description: "translation-api: translations through Bedrock, history in DynamoDB",
       memorySize: 256,
       // Below the HTTP API's 30 s integration timeout, so the function's own error reaches the caller.
@@ -93,6 +100,7 @@ export class LambdaAppsStack extends Stack {
     this.usersApi = new LambdaApp(this, "UsersApi", {
       assetPath: props.usersApiAssetPath,
       runtime: usersApi.runtime,
+      runtimeVersionArn: props.runtimeVersionArn,
       description: "users-api: users in DynamoDB",
       memorySize: 128,
       timeout: Duration.seconds(10),

@@ -1,3 +1,5 @@
+import { rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { translationApi } from "@org/translation-api/api";
 import { usersApi } from "@org/users-api/api";
 import { describe, expect, it } from "vitest";
@@ -68,6 +70,37 @@ describe("Lambda functions", () => {
         (group) => group.Properties.RetentionInDays,
       ),
     ).toEqual([30, 30]);
+  });
+
+  it("let Lambda update the runtime and start Node.js as Lambda does, unless told otherwise", () => {
+    for (const props of [translation, users]) {
+      expect(props?.RuntimeManagementConfig).toEqual({ UpdateRuntimeOn: "Auto" });
+      expect(props?.Environment.Variables.AWS_LAMBDA_EXEC_WRAPPER).toBeUndefined();
+    }
+  });
+
+  it("pins the runtime version of both functions when given one", () => {
+    const arn =
+      "arn:aws:lambda:eu-west-1::runtime:0cdcfbdefbc5e7d3343f73c2e2dd3cba17d61dea0686b404502a0c9ce83931b9";
+    const pinned = synthStack(fixture, { runtimeVersionArn: arn });
+    const all = Object.values(pinned.template.findResources("AWS::Lambda::Function"));
+    expect(all.map((f) => f.Properties.RuntimeManagementConfig)).toEqual([
+      { UpdateRuntimeOn: "Manual", RuntimeVersionArn: arn },
+      { UpdateRuntimeOn: "Manual", RuntimeVersionArn: arn },
+    ]);
+  });
+
+  it("turns on the exec wrapper a bundle ships", () => {
+    writeFileSync(join(fixture.usersApiAssetPath, "start-node.sh"), '#!/bin/sh\nexec "$@"\n');
+    const wrapped = synthStack(fixture);
+    const usersFn =
+      wrapped.template.findResources("AWS::Lambda::Function")[
+        logicalId(wrapped.stack, wrapped.stack.usersApi.function)
+      ];
+    expect(usersFn?.Properties.Environment.Variables.AWS_LAMBDA_EXEC_WRAPPER).toBe(
+      "/var/task/start-node.sh",
+    );
+    rmSync(join(fixture.usersApiAssetPath, "start-node.sh"));
   });
 
   it("takes the Bedrock model from its props", () => {

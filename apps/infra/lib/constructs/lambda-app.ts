@@ -1,6 +1,13 @@
 import type { LambdaNodeRuntime } from "@org/app-kit/api";
+import { bundleEnvironment } from "@org/app-kit/bundle-environment";
 import { type Duration, RemovalPolicy } from "aws-cdk-lib";
-import { Architecture, Code, Function as LambdaFunction, Runtime } from "aws-cdk-lib/aws-lambda";
+import {
+  Architecture,
+  Code,
+  Function as LambdaFunction,
+  Runtime,
+  RuntimeManagementMode,
+} from "aws-cdk-lib/aws-lambda";
 import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
 
@@ -8,7 +15,8 @@ import { Construct } from "constructs";
 export interface LambdaAppProps {
   /**
    * The folder holding the app's esbuild bundle (`index.mjs`, exporting `handler`), e.g.
-   * `apps/users-api/dist`. It is zipped as is: the CDK does no bundling.
+   * `apps/users-api/dist`. It is zipped as is: the CDK does no bundling. When it holds the
+   * exec wrapper (`start-node.sh`), the function gets `AWS_LAMBDA_EXEC_WRAPPER` for it.
    */
   readonly assetPath: string;
   /** A description shown in the Lambda console. */
@@ -21,6 +29,12 @@ export interface LambdaAppProps {
   readonly environment: Readonly<Record<string, string>>;
   /** The Lambda runtime, as the app declares it in its `api.ts`. */
   readonly runtime: LambdaNodeRuntime;
+  /**
+   * Pins the runtime to this version (runtime management, manual mode), e.g. so a compile
+   * cache shipped in the bundle keeps matching its Node.js version. Default: Lambda updates
+   * the runtime itself.
+   */
+  readonly runtimeVersionArn?: string | undefined;
 }
 
 const RUNTIMES: Record<LambdaNodeRuntime, Runtime> = {
@@ -57,7 +71,10 @@ export class LambdaApp extends Construct {
       handler: "index.handler",
       memorySize: props.memorySize,
       timeout: props.timeout,
-      environment: { ...props.environment },
+      environment: { ...props.environment, ...bundleEnvironment(props.assetPath) },
+      runtimeManagementMode: props.runtimeVersionArn
+        ? RuntimeManagementMode.manual(props.runtimeVersionArn)
+        : RuntimeManagementMode.AUTO,
       logGroup: this.logGroup,
     });
   }
