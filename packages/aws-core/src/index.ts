@@ -1,12 +1,6 @@
 export type { ClientDefinition, DefinedClient } from "./client/define-client";
 export { defineClient } from "./client/define-client";
-export {
-  type Primeable,
-  type PrimeOptions,
-  type PrimeResult,
-  type PrimeWhenOptions,
-  prime,
-} from "./client/prime";
+export { type Primeable, type PrimeOptions, type PrimeResult, prime } from "./client/prime";
 export { resolveClientConfig } from "./config/resolve-client-config";
 export { configureAwsDefaults, getAwsDefaults } from "./config/shared-defaults";
 export type {

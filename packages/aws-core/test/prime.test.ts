@@ -49,10 +49,11 @@ afterEach(async () => {
 const defineDynamo = () =>
   defineClient({ name: "dynamodb", create: (config) => new DynamoDBClient(config) });
 
-describe("client.prime()", () => {
+describe('prime([client], { when: "always" })', () => {
   it("creates the client and resolves its credentials, without a request", async () => {
     const dynamo = defineDynamo();
-    const result = await dynamo.prime();
+    const [result] = await prime([dynamo], { when: "always" });
+    if (!result) throw new Error("no result");
 
     expect(result).toMatchObject({ name: "dynamodb", primed: true });
     expect(result.durationMs).toBeGreaterThan(0);
@@ -66,8 +67,8 @@ describe("client.prime()", () => {
 
   it("with connect, opens the connection that the first call then reuses", async () => {
     const dynamo = defineDynamo();
-    const result = await dynamo.prime({ connect: true });
-    expect(result.primed).toBe(true);
+    const [result] = await prime([dynamo], { when: "always", connect: true });
+    expect(result?.primed).toBe(true);
     expect(requests).toEqual(["GET /"]);
 
     await dynamo.client.send(new ListTablesCommand({}));
@@ -80,9 +81,9 @@ describe("client.prime()", () => {
     const warn = vi.spyOn(process, "emitWarning").mockImplementation(() => undefined);
     const dynamo = defineDynamo();
 
-    const result = await dynamo.prime({ connect: true });
+    const [result] = await prime([dynamo], { when: "always", connect: true });
     expect(result).toMatchObject({ name: "dynamodb", primed: false });
-    expect(result.error).toBeInstanceOf(MissingRegionError);
+    expect(result?.error).toBeInstanceOf(MissingRegionError);
     expect(warn).toHaveBeenCalledWith(expect.stringContaining("dynamodb"), "AwsCoreWarning");
     expect(dynamo.isCreated()).toBe(false);
 
@@ -104,9 +105,9 @@ describe("client.prime()", () => {
           },
         }),
     });
-    const result = await dynamo.prime({ connect: true });
-    expect(result.primed).toBe(false);
-    expect(String(result.error)).toContain("no credentials here");
+    const [result] = await prime([dynamo], { when: "always", connect: true });
+    expect(result?.primed).toBe(false);
+    expect(String(result?.error)).toContain("no credentials here");
     expect(warn).toHaveBeenCalledOnce();
     expect(requests).toEqual([]);
   });

@@ -4,8 +4,6 @@ import { validateClientOptions } from "../config/validate-options";
 import { ClientAlreadyCreatedError, InvalidClientError } from "../errors/errors";
 import { configurableSingleton } from "../lazy/configurable-singleton";
 import { isSdkClient } from "./is-sdk-client";
-import type { PrimeOptions, PrimeResult } from "./prime";
-import { primeClient } from "./prime-client";
 
 /** How a service package declares its client; see {@link defineClient}. */
 export interface ClientDefinition<TClient> {
@@ -42,18 +40,6 @@ export interface DefinedClient<TClient> {
   readonly isCreated: () => boolean;
   /** The client if it exists, without creating it. */
   readonly peek: () => TClient | undefined;
-  /**
-   * Creates the client now and resolves what its first call would (credentials, region,
-   * endpoint), with `connect` also opening its connection. Never rejects: a failure is
-   * reported as a warning and in the result, and the first call tries again. To prime only
-   * where it pays off, at init under provisioned concurrency, use {@link prime}.
-   *
-   * @example
-   * ```ts
-   * await documentClient.prime({ connect: true }); // module scope of an ES module handler
-   * ```
-   */
-  prime(options?: PrimeOptions): Promise<PrimeResult>;
 }
 
 /**
@@ -118,10 +104,6 @@ class LazyClient<TClient> implements DefinedClient<TClient> {
 
   get client(): TClient {
     return this.get();
-  }
-
-  prime(options?: PrimeOptions): Promise<PrimeResult> {
-    return primeClient(this.name, this.get, options);
   }
 
   configure(options: ClientOptions): void {

@@ -1,5 +1,5 @@
 import { once } from "node:events";
-import type { PrimeOptions, PrimeResult } from "./prime";
+import type { PrimeResult } from "./prime";
 
 /** The resolved configuration of an SDK v3 client, as far as priming reads it. */
 interface ResolvedSdkConfig {
@@ -28,7 +28,7 @@ interface EndpointLike {
 export async function primeClient(
   name: string,
   getClient: () => unknown,
-  options: PrimeOptions = {},
+  options: { readonly connect?: boolean | undefined } = {},
 ): Promise<PrimeResult> {
   const startedAt = performance.now();
   try {

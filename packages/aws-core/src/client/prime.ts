@@ -1,4 +1,6 @@
-/** Options of {@link prime} and of a defined client's `prime()`. */
+import { primeClient } from "./prime-client";
+
+/** Options of {@link prime}: when to prime, and how. */
 export interface PrimeOptions {
   /**
    * Also open the keep-alive connection the first call would open: an unsigned `GET /` to
@@ -6,10 +8,6 @@ export interface PrimeOptions {
    * Default `false`.
    */
   readonly connect?: boolean | undefined;
-}
-
-/** Options of {@link prime}: when to prime, and how. */
-export interface PrimeWhenOptions extends PrimeOptions {
   /**
    * `"off-request-path"` (default): only when Lambda initialises the container before any
    * request, under provisioned concurrency or SnapStart (`AWS_LAMBDA_INITIALIZATION_TYPE`),
@@ -32,10 +30,10 @@ export interface PrimeResult {
   readonly error?: unknown;
 }
 
-/** The part of a defined client that priming needs. */
+/** The part of a defined client (`defineClient`) that priming needs. */
 export interface Primeable {
   readonly name: string;
-  prime(options?: PrimeOptions): Promise<PrimeResult>;
+  readonly get: () => unknown;
 }
 
 const OFF_REQUEST_PATH_INIT = new Set(["provisioned-concurrency", "snap-start"]);
@@ -46,7 +44,8 @@ const OFF_REQUEST_PATH_INIT = new Set(["provisioned-concurrency", "snap-start"])
  * never rejects: a failure is reported with `process.emitWarning` and in the results, and
  * the first call simply tries again. By default it primes only when Lambda initialises the
  * container before any request (provisioned concurrency, SnapStart); pass
- * `when: "always"` to prime in every container.
+ * `when: "always"` to prime in every container. A function of its own, not a method of the
+ * clients, so a bundle that never primes does not carry it.
  *
  * @example
  * ```ts
@@ -63,9 +62,9 @@ const OFF_REQUEST_PATH_INIT = new Set(["provisioned-concurrency", "snap-start"])
  */
 export async function prime(
   clients: readonly Primeable[],
-  options: PrimeWhenOptions = {},
+  options: PrimeOptions = {},
 ): Promise<PrimeResult[]> {
-  const { when = "off-request-path", ...primeOptions } = options;
+  const { when = "off-request-path", connect } = options;
   const initType = process.env.AWS_LAMBDA_INITIALIZATION_TYPE ?? "on-demand";
   if (when !== "always" && !OFF_REQUEST_PATH_INIT.has(initType)) {
     return clients.map((client) => ({
@@ -75,5 +74,5 @@ export async function prime(
       durationMs: 0,
     }));
   }
-  return Promise.all(clients.map((client) => client.prime(primeOptions)));
+  return Promise.all(clients.map((client) => primeClient(client.name, client.get, { connect })));
 }
