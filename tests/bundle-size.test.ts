@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { bundleHandler, fixture } from "./bundle";
 
 describe("bundle size of a DynamoDB handler", () => {
-  it("through @org/aws-dynamo is at most 2.5 KB (gzip) larger than the hand-written one", async () => {
+  it("through @org/aws-dynamo is at most 3 KB (gzip) larger than the hand-written one", async () => {
     const ours = await bundleHandler(fixture("dynamo-package.ts"));
     const handWritten = await bundleHandler(fixture("dynamo-hand-written.ts"));
     const extra = ours.bytes - handWritten.bytes;
@@ -13,11 +13,13 @@ describe("bundle size of a DynamoDB handler", () => {
     );
     // What ships to Lambda is zipped, so the gzip size is the budget: 2 KB at first, 2.5 KB
     // since the errors carry kinds and safe messages and the core keeps one state per
-    // process (docs/benchmarks.md has both figures). The raw figure, about 5.7 KB (the
-    // shared configuration, validation, registry, singletons and typed errors of
-    // @org/aws-core), is bounded too, so it cannot grow unnoticed.
-    expect(extraGzip).toBeLessThanOrEqual(2560);
-    expect(extra).toBeLessThanOrEqual(5888);
+    // process, 3 KB since every client's calls end at the invocation's deadline and can be
+    // instrumented when created (docs/benchmarks.md has the figures). The raw figure, about
+    // 6.9 KB (the shared configuration, validation, registry, singletons, typed errors,
+    // creation hooks and deadlines of @org/aws-core), is bounded too, so it cannot grow
+    // unnoticed.
+    expect(extraGzip).toBeLessThanOrEqual(3072);
+    expect(extra).toBeLessThanOrEqual(7424);
     // It really is the same client code, not a smaller stand-in.
     expect(ours.inputs.some((p) => p.includes("@aws-sdk/client-dynamodb"))).toBe(true);
     expect(ours.inputs.some((p) => p.includes("@aws-sdk/lib-dynamodb"))).toBe(true);

@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { types } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { sourceModules, workspacePackages } from "./workspace";
 
@@ -74,6 +75,9 @@ describe("importing every module of every package", () => {
     for (const [file, exports] of Object.entries(loaded)) {
       for (const [name, value] of Object.entries(exports)) {
         const label = `${file}#${name}`;
+        // A lazy facade (lazyDocumentClient) creates its client when a member is read, by
+        // design; that importing it created nothing is what getSingletonCreations() says.
+        if (types.isProxy(value)) continue;
         expect(isSdkClient(value), label).toBe(false);
         const maybeSingleton = value as { isCreated?: unknown };
         if (typeof maybeSingleton?.isCreated === "function") {

@@ -1,12 +1,14 @@
-import { getSingletonCreations, markInvocationStart, onSingletonCreated } from "@org/aws-core";
+import { lazySingleton, markInvocationStart, withInvocation } from "@org/aws-core";
 import type {
   APIGatewayProxyEventV2,
   APIGatewayProxyStructuredResultV2,
   Context,
 } from "aws-lambda";
 import type { AppApi, RouteKey } from "./api";
+import { observeClientCreations } from "./client-creations";
 import { NotFoundHttpError, safeBodyOf, statusOf } from "./http-errors";
-import { createLogger, type Logger } from "./logger";
+import { createLogger, type Logger, startInvocationLog } from "./logger";
+import { createMetrics, publishClientCreation } from "./metrics";
 import { createRequest, type HttpRequest } from "./request";
 
 /** What a route returns: a body (200 JSON) or a full result. */
@@ -22,30 +24,12 @@ const json = (statusCode: number, body: unknown, headers: Record<string, string>
   body: JSON.stringify(body),
 });
 
-let creationLogged = false;
-
-// The registry's client creation timings, logged once per container after the first
-// invocation; later lazy creations are logged as they happen.
-function logClientCreations(log: Logger) {
-  if (creationLogged) return;
-  creationLogged = true;
-  log.info("clients created", {
-    clients: getSingletonCreations().map(({ name, durationMs, coldStart }) => ({
-      name,
-      durationMs: Math.round(durationMs * 100) / 100,
-      coldStart,
-    })),
-  });
-  onSingletonCreated(({ name, durationMs, coldStart }) =>
-    log.info("client created", { client: name, durationMs, coldStart }),
-  );
-}
-
 /**
- * The handler base for HTTP APIs (payload 2.0): routing by route key, JSON
- * parsing, typed errors answered by their `kind` (400/401/403/404/409/429/500/503/504) with
- * their caller-safe message only,
- * structured JSON logs with the request id and the cold-start flag.
+ * The handler base for HTTP APIs (payload 2.0): routing by route key, JSON parsing, typed
+ * errors answered by their `kind` (400/401/403/404/409/429/500/503/504) with their
+ * caller-safe message only, AWS calls that end at the invocation's deadline (504), logs
+ * through Powertools Logger (request id and cold start on every line), and metrics through
+ * Powertools Metrics (the cold start, each client's creation time).
  *
  * @example
  * ```ts
@@ -65,30 +49,49 @@ function logClientCreations(log: Logger) {
 export function createHttpHandler<K extends RouteKey>(api: AppApi<K>, routes: Routes<K>) {
   const name = api.function;
   const byKey: Readonly<Record<string, Route>> = routes;
-  return async (
-    event: APIGatewayProxyEventV2,
-    context: Context,
-  ): Promise<APIGatewayProxyStructuredResultV2> => {
-    const coldStart = markInvocationStart();
-    const log = createLogger({ function: name, requestId: context.awsRequestId, coldStart });
-    try {
-      const route = Object.hasOwn(byKey, event.routeKey) ? byKey[event.routeKey] : undefined;
-      if (!route) throw new NotFoundHttpError();
-      const result = await route(createRequest(event, context, log));
-      return json(result.statusCode, result.body ?? null, result.headers);
-    } catch (error) {
-      // The caller gets the safe message; the log keeps the details (never a token).
-      const statusCode = statusOf(error);
-      const detail = {
-        statusCode,
-        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
-      };
-      if (statusCode >= 500)
-        log.error("request failed", { ...detail, stack: (error as Error)?.stack });
-      else log.info("request refused", detail);
-      return json(statusCode, safeBodyOf(error));
-    } finally {
-      logClientCreations(log);
-    }
+  // Made by the first invocation, kept for the container.
+  const telemetry = lazySingleton(`${name}-telemetry`, () => {
+    const logger = createLogger(name);
+    const metrics = createMetrics(name);
+    let observing = false;
+    // Once the logger knows its first invocation, so even earlier creations carry its id.
+    const observeCreations = () => {
+      if (observing) return;
+      observing = true;
+      observeClientCreations((creation) => {
+        const { name: client, durationMs, coldStart } = creation;
+        logger.info("client created", { client, durationMs, coldStart });
+        publishClientCreation(metrics, creation);
+      });
+    };
+    return { logger, metrics, observeCreations };
+  });
+  return (event: APIGatewayProxyEventV2, context: Context) =>
+    withInvocation(context, async (): Promise<APIGatewayProxyStructuredResultV2> => {
+      const coldStart = markInvocationStart();
+      const { logger, metrics, observeCreations } = telemetry.get();
+      if (coldStart) metrics.captureColdStartMetric();
+      const log = startInvocationLog(logger, context);
+      observeCreations();
+      try {
+        const route = Object.hasOwn(byKey, event.routeKey) ? byKey[event.routeKey] : undefined;
+        if (!route) throw new NotFoundHttpError();
+        const result = await route(createRequest(event, context, log));
+        return json(result.statusCode, result.body ?? null, result.headers);
+      } catch (error) {
+        return answerError(error, log);
+      }
+    });
+}
+
+// The caller gets the safe message; the log keeps the details (never a token).
+function answerError(error: unknown, log: Logger): APIGatewayProxyStructuredResultV2 {
+  const statusCode = statusOf(error);
+  const detail = {
+    statusCode,
+    error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
   };
+  if (statusCode >= 500) log.error("request failed", { ...detail, stack: (error as Error)?.stack });
+  else log.info("request refused", detail);
+  return json(statusCode, safeBodyOf(error));
 }

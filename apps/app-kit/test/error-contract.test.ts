@@ -25,6 +25,11 @@ const CASES: Record<string, [error: Error, status: number, body: string]> = {
     500,
     "Internal Server Error",
   ],
+  InvocationTimeoutError: [
+    new core.InvocationTimeoutError("dynamodb", "GetItem", 1200, new Error("aborted")),
+    504,
+    "Gateway Timeout",
+  ],
   DynamoError: [new dynamo.DynamoError("detail", table), 500, "Internal Server Error"],
   DynamoNotFoundError: [new dynamo.DynamoNotFoundError("detail", table), 404, "Not Found"],
   DynamoConflictError: [

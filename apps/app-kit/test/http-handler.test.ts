@@ -52,6 +52,17 @@ describe("createHttpHandler", () => {
     const result = await handler(httpApiEvent({ method, path, body }), context);
     return { status: result.statusCode, body: JSON.parse(result.body ?? "null") };
   };
+  // Logs and metrics on, as in Lambda: the logger and metrics are made by the first call
+  // after each test's reset, with the environment of that moment.
+  const loud = async (method: string, path: string) => {
+    vi.stubEnv("POWERTOOLS_LOG_LEVEL", "INFO");
+    vi.stubEnv("POWERTOOLS_METRICS_DISABLED", "false");
+    try {
+      return await call(method, path);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  };
 
   it("routes by route key and answers JSON", async () => {
     expect(await call("GET", "/ok")).toEqual({ status: 200, body: { ok: true } });
@@ -91,26 +102,65 @@ describe("createHttpHandler", () => {
   });
 
   it("answers 500 without internals, and logs the stack as structured JSON", async () => {
-    const lines: string[] = [];
-    const spy = vi.spyOn(console, "log").mockImplementation((line: string) => lines.push(line));
+    const lines = captureOutput();
     try {
-      const crash = await call("GET", "/crash");
+      const crash = await loud("GET", "/crash");
       expect(crash).toEqual({ status: 500, body: { message: "Internal Server Error" } });
-      const logged = lines.map((l) => JSON.parse(l)).find((l) => l.level === "ERROR");
+      const logged = lines.json().find((l) => l.level === "ERROR");
       expect(logged).toMatchObject({
-        function: "test",
-        requestId: context.awsRequestId,
+        service: "test",
+        function_request_id: context.awsRequestId,
         message: "request failed",
       });
-      expect(logged.stack).toContain("secret internals");
-      expect(typeof logged.coldStart).toBe("boolean");
+      expect(logged?.stack).toContain("secret internals");
+      expect(typeof logged?.cold_start).toBe("boolean");
     } finally {
-      spy.mockRestore();
+      lines.restore();
     }
   });
 
+  it("logs JSON lines on stdout, filtered by POWERTOOLS_LOG_LEVEL, and metrics in EMF", async () => {
+    const lines = captureOutput();
+    try {
+      await loud("GET", "/missing");
+      const records = lines.json();
+      // Lambda's own log format never wraps these: they are whole JSON objects.
+      expect(records.find((l) => l.message === "request refused")).toMatchObject({
+        level: "INFO",
+        service: "test",
+        function_request_id: context.awsRequestId,
+        statusCode: 404,
+      });
+      expect(records.some((l) => l._aws?.CloudWatchMetrics)).toBe(true);
+    } finally {
+      lines.restore();
+    }
+  });
   it("BadRequestError is a validation error whose message is safe, with details", () => {
     const error = new BadRequestError("bad", ["x"]);
     expect(error).toMatchObject({ kind: "validation", safeMessage: "bad", details: ["x"] });
   });
 });
+
+/** Everything written to stdout and stderr until `restore()`, as JSON lines. */
+function captureOutput() {
+  const written: string[] = [];
+  const capture = (chunk: unknown) => {
+    written.push(String(chunk));
+    return true;
+  };
+  const out = vi.spyOn(process.stdout, "write").mockImplementation(capture);
+  const err = vi.spyOn(process.stderr, "write").mockImplementation(capture);
+  return {
+    json: () =>
+      written
+        .join("")
+        .split("\n")
+        .filter((line) => line.startsWith("{"))
+        .map((line) => JSON.parse(line) as Record<string, any>),
+    restore: () => {
+      out.mockRestore();
+      err.mockRestore();
+    },
+  };
+}

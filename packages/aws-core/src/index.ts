@@ -1,3 +1,4 @@
+export { type ClientCreateHook, onClientCreate } from "./client/creation-hooks";
 export type { ClientDefinition, DefinedClient } from "./client/define-client";
 export { defineClient } from "./client/define-client";
 export { type Primeable, type PrimeOptions, type PrimeResult, prime } from "./client/prime";
@@ -16,9 +17,18 @@ export {
   ClientAlreadyCreatedError,
   InvalidClientError,
   InvalidConfigError,
+  InvocationTimeoutError,
   MissingRegionError,
   SingletonCreationError,
 } from "./errors/errors";
+export {
+  DEFAULT_DEADLINE_MARGIN_MS,
+  type DeadlineContext,
+  deadlineAware,
+  enterInvocation,
+  type InvocationOptions,
+  withInvocation,
+} from "./invocation/invocation-scope";
 export {
   type ConfigurableSingleton,
   type ConfigurableSingletonOptions,

@@ -4,6 +4,7 @@ export {
   getDocumentClient,
 } from "./client/document-client";
 export { dynamo, getDynamoClient } from "./client/dynamo-client";
+export { lazyDocumentClient } from "./client/lazy-document-client";
 export {
   DynamoBatchIncompleteError,
   DynamoConflictError,

@@ -2,7 +2,9 @@ import { resolveClientConfig } from "../config/resolve-client-config";
 import type { ClientOptions, SdkClientConfig } from "../config/types";
 import { validateClientOptions } from "../config/validate-options";
 import { ClientAlreadyCreatedError, InvalidClientError } from "../errors/errors";
+import { endCallsAtDeadline } from "../invocation/deadline-send";
 import { configurableSingleton } from "../lazy/configurable-singleton";
+import { type ClientCreateHook, runCreateHooks } from "./creation-hooks";
 import { isSdkClient } from "./is-sdk-client";
 
 /** How a service package declares its client; see {@link defineClient}. */
@@ -40,6 +42,17 @@ export interface DefinedClient<TClient> {
   readonly isCreated: () => boolean;
   /** The client if it exists, without creating it. */
   readonly peek: () => TClient | undefined;
+  /**
+   * Calls `hook` with this client right after it is created, before its first use (before
+   * the hooks of `onClientCreate`); what it returns, if anything, is used in its place.
+   * Returns a function that removes the hook.
+   *
+   * @example
+   * ```ts
+   * documentClient.onCreate((client) => tracer.captureAWSv3Client(client));
+   * ```
+   */
+  onCreate(hook: ClientCreateHook<TClient>): () => void;
 }
 
 /**
@@ -77,13 +90,20 @@ class LazyClient<TClient> implements DefinedClient<TClient> {
   readonly peek: () => TClient | undefined;
   private readonly configureOwn: (options: ClientOptions) => void;
   private readonly configureVia: ClientDefinition<TClient>["configureVia"];
+  private readonly hooks = new Set<ClientCreateHook<TClient>>();
 
   constructor(definition: ClientDefinition<TClient>) {
     const { name } = definition;
     const singleton = configurableSingleton(
       name,
-      (overrides: ClientOptions) =>
-        definition.create(resolveClientConfig(name, definition.defaults, overrides)),
+      (overrides: ClientOptions) => {
+        const created = definition.create(
+          resolveClientConfig(name, definition.defaults, overrides),
+        );
+        const client = runCreateHooks(name, created, this.hooks);
+        if (isSdkClient(client)) endCallsAtDeadline(client as never, name);
+        return client;
+      },
       {
         isClient: true,
         validateOptions: validateClientOptions,
@@ -104,6 +124,13 @@ class LazyClient<TClient> implements DefinedClient<TClient> {
 
   get client(): TClient {
     return this.get();
+  }
+
+  onCreate(hook: ClientCreateHook<TClient>): () => void {
+    this.hooks.add(hook);
+    return () => {
+      this.hooks.delete(hook);
+    };
   }
 
   configure(options: ClientOptions): void {

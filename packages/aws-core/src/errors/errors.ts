@@ -178,3 +178,34 @@ export class SingletonCreationError extends AwsCoreError {
     super(`Creating "${singletonName}" failed (the next access retries): ${reason}`, { cause });
   }
 }
+
+/**
+ * An AWS call was stopped at its invocation's deadline: the time Lambda gives the invocation
+ * (`context.getRemainingTimeInMillis()`) minus a margin to answer and log. Ending the call
+ * there lets the function answer (a 504) instead of being killed at its timeout, which would
+ * lose the container and its warm clients. Kind `timeout`.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await getDocumentClient().send(new GetCommand(input));
+ * } catch (error) {
+ *   if (error instanceof InvocationTimeoutError) log.warn(error.message); // operation, time left
+ * }
+ * ```
+ */
+export class InvocationTimeoutError extends AwsCoreError {
+  override readonly name: string = "InvocationTimeoutError";
+  constructor(
+    readonly clientName: string,
+    readonly operation: string,
+    /** What was left of the invocation's deadline when the call started, in milliseconds. */
+    readonly timeLeftMs: number,
+    cause: unknown,
+  ) {
+    super(
+      `${clientName} ${operation} stopped at the invocation's deadline (it started with ${Math.round(timeLeftMs)} ms left)`,
+      { kind: "timeout", cause },
+    );
+  }
+}

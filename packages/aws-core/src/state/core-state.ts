@@ -1,4 +1,7 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { ClientCreateHook } from "../client/creation-hooks";
 import type { ClientOptions } from "../config/types";
+import type { InvocationScope } from "../invocation/invocation-scope";
 import type {
   LiveSingleton,
   SingletonCreation,
@@ -23,11 +26,15 @@ export interface CoreState {
   readonly configured: Set<() => void>;
   sharedDefaults: ClientOptions;
   invocationCount: number;
+  /** Hooks run on every client `defineClient` creates. */
+  readonly clientHooks: Set<ClientCreateHook>;
+  /** The invocation the current code runs for (its deadline), see `withInvocation`. */
+  readonly invocations: AsyncLocalStorage<InvocationScope>;
 }
 
 const STATE_KEY = Symbol.for("@org/aws-core/state");
 /** Bump when {@link CoreState} changes shape. */
-const STATE_LAYOUT = 1;
+const STATE_LAYOUT = 2;
 
 let state: CoreState | undefined;
 
@@ -63,5 +70,7 @@ function newState(): CoreState {
     configured: new Set(),
     sharedDefaults: {},
     invocationCount: 0,
+    clientHooks: new Set(),
+    invocations: new AsyncLocalStorage(),
   };
 }

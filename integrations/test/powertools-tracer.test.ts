@@ -1,0 +1,20 @@
+import { documentClient, getDocumentClient } from "@org/aws-dynamo";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+// Tracer traces only inside Lambda; it needs no X-Ray daemon to capture a client.
+beforeAll(() => {
+  vi.stubEnv("AWS_EXECUTION_ENV", "AWS_Lambda_nodejs24.x");
+  vi.stubEnv("AWS_REGION", "eu-west-1");
+});
+afterAll(() => vi.unstubAllEnvs());
+
+describe("recipe: Powertools Tracer through onClientCreate", () => {
+  it("captures each client when it is created, and not before", async () => {
+    const { tracer } = await import("../recipes/powertools-tracer");
+    expect(tracer.isTracingEnabled()).toBe(true);
+    expect(documentClient.isCreated()).toBe(false);
+
+    const steps = getDocumentClient().middlewareStack.identify();
+    expect(steps).toContainEqual(expect.stringContaining("XRaySDKInstrumentation"));
+  });
+});

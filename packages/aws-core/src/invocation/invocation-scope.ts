@@ -1,0 +1,90 @@
+import { InvalidConfigError } from "../errors/errors";
+import { coreState } from "../state/core-state";
+
+/** The invocation the current code runs for, as AWS calls see it. */
+export interface InvocationScope {
+  /** When AWS calls must have ended, in epoch milliseconds. */
+  readonly deadline: number;
+}
+
+/** What an invocation scope reads from Lambda's context object. */
+export interface DeadlineContext {
+  getRemainingTimeInMillis(): number;
+}
+
+/** Options of {@link withInvocation} and {@link deadlineAware}. */
+export interface InvocationOptions {
+  /**
+   * Milliseconds kept back from the invocation's remaining time, for the function to answer
+   * and log after a call was stopped. Default {@link DEFAULT_DEADLINE_MARGIN_MS}.
+   */
+  readonly marginMs?: number | undefined;
+}
+
+/** The default margin: enough to answer and log, small against Lambda's 3 s minimum default timeout. */
+export const DEFAULT_DEADLINE_MARGIN_MS = 500;
+
+/**
+ * Runs `fn` as the invocation of `context`: every AWS call sent through an `@org/aws-*` client
+ * inside it, however deep, gets an `abortSignal` that fires at the invocation's deadline
+ * (remaining time minus `marginMs`), and a call stopped there rejects with
+ * `InvocationTimeoutError` (kind `timeout`). Handler wrappers (app-kit, the Middy middleware)
+ * do this for you; {@link deadlineAware} does it for a plain handler.
+ *
+ * @example
+ * ```ts
+ * export const handler = (event: Event, context: Context) =>
+ *   withInvocation(context, () => process(event), { marginMs: 300 });
+ * ```
+ */
+export function withInvocation<T>(
+  context: DeadlineContext,
+  fn: () => T,
+  options: InvocationOptions = {},
+): T {
+  return coreState().invocations.run(scopeOf(context, options), fn);
+}
+
+/**
+ * Wraps a plain handler so its AWS calls end at the invocation's deadline; see
+ * {@link withInvocation}.
+ *
+ * @example
+ * ```ts
+ * export const handler = deadlineAware(async (event: OrderEvent) => {
+ *   await getDocumentClient().send(new PutCommand({ TableName, Item: event.order }));
+ * });
+ * ```
+ */
+export function deadlineAware<TEvent, TResult, TContext extends DeadlineContext>(
+  handler: (event: TEvent, context: TContext) => Promise<TResult>,
+  options: InvocationOptions = {},
+): (event: TEvent, context: TContext) => Promise<TResult> {
+  return (event, context) => withInvocation(context, () => handler(event, context), options);
+}
+
+/**
+ * Makes the rest of the current asynchronous flow the invocation of `context`, for
+ * middleware that cannot wrap the handler in a function (Middy's `before`).
+ *
+ * @example
+ * ```ts
+ * const deadline = { before: (request) => enterInvocation(request.context) };
+ * ```
+ */
+export function enterInvocation(context: DeadlineContext, options: InvocationOptions = {}): void {
+  coreState().invocations.enterWith(scopeOf(context, options));
+}
+
+/** @internal The deadline of the invocation the current code runs for, if any. */
+export function currentDeadline(): number | undefined {
+  return coreState().invocations.getStore()?.deadline;
+}
+
+function scopeOf(context: DeadlineContext, options: InvocationOptions): InvocationScope {
+  const margin = options.marginMs ?? DEFAULT_DEADLINE_MARGIN_MS;
+  if (!Number.isFinite(margin) || margin < 0) {
+    throw new InvalidConfigError("marginMs", margin, "a number of milliseconds, 0 or more");
+  }
+  return { deadline: Date.now() + context.getRemainingTimeInMillis() - margin };
+}
