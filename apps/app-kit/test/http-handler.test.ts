@@ -142,6 +142,14 @@ describe("createHttpHandler", () => {
   });
 });
 
+/** A JSON line of Powertools' Logger or Metrics, as far as the tests read it. */
+type LogRecord = Record<string, unknown> & {
+  level?: string;
+  message?: string;
+  stack?: string;
+  _aws?: { CloudWatchMetrics?: unknown };
+};
+
 /** Everything written to stdout and stderr until `restore()`, as JSON lines. */
 function captureOutput() {
   const written: string[] = [];
@@ -157,7 +165,7 @@ function captureOutput() {
         .join("")
         .split("\n")
         .filter((line) => line.startsWith("{"))
-        .map((line) => JSON.parse(line) as Record<string, any>),
+        .map((line) => JSON.parse(line) as LogRecord),
     restore: () => {
       out.mockRestore();
       err.mockRestore();

@@ -7,6 +7,7 @@ import { coreState } from "../state/core-state";
 export type ClientCreateHook<TClient = unknown> = (
   client: TClient,
   info: { readonly name: string },
+  // biome-ignore lint/suspicious/noConfusingVoidType: a hook that only instruments returns nothing
 ) => TClient | undefined | void;
 
 /**
