@@ -71,13 +71,27 @@ export function createScratchProject(dir: string, name: string): string {
   return dir;
 }
 
-/** `npm install <specs>` in a scratch project, from the local registry. */
-export function npmInstall(sandbox: NpmSandbox, dir: string, specs: readonly string[]) {
+/**
+ * `npm install <specs>` in a scratch project, from the local registry. `fresh` asks the
+ * registry again for metadata an earlier install cached (after a newer version was published).
+ */
+export function npmInstall(
+  sandbox: NpmSandbox,
+  dir: string,
+  specs: readonly string[],
+  { fresh = false } = {},
+) {
   return run(
     "npm",
     // The cache is new for this run, so preferring it only skips re-validating metadata that
     // an earlier install of the same run fetched.
-    ["install", "--registry", sandbox.registry, "--prefer-offline", ...specs],
+    [
+      "install",
+      "--registry",
+      sandbox.registry,
+      fresh ? "--prefer-online" : "--prefer-offline",
+      ...specs,
+    ],
     { cwd: dir, env: sandbox.env, timeoutMs: 180_000 },
   );
 }

@@ -3,7 +3,16 @@
 // a user gets: entry points, types, peer ranges, no dev-only dependencies, the tarball's
 // contents, and, for the service packages, a bundled handler that runs against a local
 // stand-in of its AWS service. Needs `pnpm build` first, like tests/bundle.ts.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { build } from "esbuild";
@@ -151,12 +160,14 @@ describe.each(packages)("$name, published and installed alone", (pkg) => {
     expect(files.filter((f) => f.startsWith("dist/"))).toEqual(
       filesUnder(join(pkg.dir, "dist"), pkg.dir),
     );
-    // Nothing but those and the other folders "files" names (aws-testing's java/).
-    const folders = (manifest.files ?? []).filter(
-      (entry) => existsSync(join(pkg.dir, entry)) && statSync(join(pkg.dir, entry)).isDirectory(),
-    );
+    // Nothing but those and what else "files" names, one by one (aws-testing's launcher), so
+    // nothing a run generates beside them (DynamoDB Local's metadata) can ship.
+    const named = (manifest.files ?? []).filter((entry) => entry !== "dist");
+    for (const entry of named) {
+      expect(statSync(join(pkg.dir, entry)).isFile(), `${entry} in "files" is a file`).toBe(true);
+    }
     expect(
-      files.filter((f) => !topLevel.includes(f) && !folders.some((d) => f.startsWith(`${d}/`))),
+      files.filter((f) => !topLevel.includes(f) && !named.includes(f) && !f.startsWith("dist/")),
     ).toEqual([]);
     expect(
       files.filter(
@@ -359,4 +370,89 @@ describe.each(packages)("$name, published and installed alone", (pkg) => {
     },
     150_000,
   );
+});
+
+describe("an app that upgrades one package alone", () => {
+  const byName = (name: string) => {
+    const found = packages.find((p) => p.name === name);
+    if (!found) throw new Error(`no ${name} in the workspace`);
+    return found;
+  };
+  const core = byName("@org/aws-core");
+  const dynamo = byName("@org/aws-dynamo");
+  const current = (core.manifest as unknown as Manifest).version;
+  const next = semver.inc(current, "patch") as string;
+
+  // The next patch of the core and of @org/aws-dynamo, as a release would publish them: the
+  // same built code, @org/aws-dynamo asking for the new core.
+  function publishNext(pkg: (typeof packages)[number]) {
+    const copy = join(tempRoot, "next", relative(join(repoRoot, "packages"), pkg.dir));
+    mkdirSync(copy, { recursive: true });
+    for (const entry of ["dist", "README.md", "LICENSE", "CHANGELOG.md"]) {
+      if (existsSync(join(pkg.dir, entry)))
+        cpSync(join(pkg.dir, entry), join(copy, entry), { recursive: true });
+    }
+    const manifest = JSON.parse(readFileSync(join(pkg.dir, "package.json"), "utf8"));
+    manifest.version = next;
+    delete manifest.devDependencies;
+    for (const [name, range] of Object.entries(manifest.dependencies ?? {})) {
+      if (String(range).startsWith("workspace:")) manifest.dependencies[name] = `^${next}`;
+    }
+    writeFileSync(join(copy, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+    return pnpmPublish(sandbox, copy);
+  }
+
+  it("still runs with one core: the newer @org/aws-dynamo's own copy shares the app's registry and defaults", async () => {
+    await publishNext(core);
+    await publishNext(dynamo);
+    const scratch = createScratchProject(
+      join(tempRoot, "scratch", "upgrade-one"),
+      "scratch-upgrade-one",
+    );
+    const sdk = (name: string) => `${name}@${workspaceVersionOf(dynamo.dir, name)}`;
+    // The app pins the core it started with, so the upgrade cannot move it.
+    await npmInstall(sandbox, scratch, [
+      "--save-exact",
+      `@org/aws-core@${current}`,
+      `@org/aws-dynamo@${current}`,
+      sdk("@aws-sdk/client-dynamodb"),
+      sdk("@aws-sdk/lib-dynamodb"),
+    ]);
+    await npmInstall(sandbox, scratch, [`@org/aws-dynamo@${next}`], { fresh: true });
+
+    const script = `
+        import { createRequire } from "node:module";
+        import { dirname } from "node:path";
+        import { configureAwsDefaults, getSingletonCreations, resetAll } from "@org/aws-core";
+        import { documentClient, getDocumentClient } from "@org/aws-dynamo";
+        const require = createRequire(import.meta.url);
+        const dynamoDir = dirname(require.resolve("@org/aws-dynamo/package.json"));
+        const cores = [
+          require.resolve("@org/aws-core"),
+          require.resolve("@org/aws-core", { paths: [dynamoDir] }),
+        ];
+        configureAwsDefaults({ maxAttempts: 2 });
+        const client = getDocumentClient();
+        const maxAttempts = await client.config.maxAttempts();
+        const created = getSingletonCreations().map((c) => c.name).sort();
+        resetAll();
+        console.log(JSON.stringify({
+          versions: [require("@org/aws-core/package.json").version, require(dynamoDir + "/package.json").version],
+          twoCopies: cores[0] !== cores[1],
+          created,
+          maxAttempts,
+          resetReachedIt: !documentClient.isCreated(),
+        }));`;
+    const output = await run(process.execPath, ["--input-type=module", "-e", script], {
+      cwd: scratch,
+      env: { ...cleanEnv(), AWS_REGION: "eu-west-1" },
+    });
+    expect(JSON.parse(output)).toEqual({
+      versions: [current, next],
+      twoCopies: true,
+      created: ["dynamodb", "dynamodb-document"],
+      maxAttempts: 2,
+      resetReachedIt: true,
+    });
+  }, 240_000);
 });
