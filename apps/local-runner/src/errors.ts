@@ -94,3 +94,26 @@ export class RunnerStoppedError extends LocalRunnerError {
 export class RuntimeClientMissingError extends LocalRunnerError {
   override readonly name: string = "RuntimeClientMissingError";
 }
+
+/**
+ * The function is at its reserved concurrency: every container it may have is busy. Lambda
+ * refuses such a call with `TooManyRequestsException` (429) without running it, where this
+ * runner without a reserved concurrency would wait for a free container.
+ *
+ * @example
+ * ```ts
+ * const runner = await startLocalRunner({ functions: { api: { bundleDir, reservedConcurrency: 2 } } });
+ * // a third overlapping runner.invoke("api", event) throws FunctionThrottledError
+ * ```
+ */
+export class FunctionThrottledError extends LocalRunnerError {
+  override readonly name: string = "FunctionThrottledError";
+  /** What Lambda's Invoke API calls it. */
+  readonly errorType = "TooManyRequestsException";
+  constructor(
+    readonly functionName: string,
+    readonly reservedConcurrency: number,
+  ) {
+    super(`Rate Exceeded: ${functionName} is at its reserved concurrency (${reservedConcurrency})`);
+  }
+}

@@ -1,4 +1,5 @@
 export {
+  FunctionThrottledError,
   LocalRunnerConfigError,
   LocalRunnerError,
   RequestTooLargeError,

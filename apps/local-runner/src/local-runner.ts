@@ -58,6 +58,11 @@ export interface FunctionOptions {
   readonly initTimeoutMs?: number | undefined;
   /** Containers running at once; further calls wait. Default 10. */
   readonly maxContainers?: number | undefined;
+  /**
+   * Lambda's reserved concurrency: with this many containers busy, a further call is refused
+   * at once (`FunctionThrottledError`; 429 from the HTTP API) instead of waiting. Default none.
+   */
+  readonly reservedConcurrency?: number | undefined;
 }
 
 /** Options of {@link startLocalRunner}. */
@@ -168,6 +173,7 @@ export async function startLocalRunner(options: LocalRunnerOptions): Promise<Loc
         onContainerStarted: (pid) => reaper.watch(pid),
         onContainerExited: (pid) => reaper.forget(pid),
       },
+      options.functions[functionName]?.reservedConcurrency,
     );
     pools.set(functionName, { config, pool });
   }
@@ -267,6 +273,12 @@ function containerConfig(name: string, fn: FunctionOptions, region: string): Con
   if (!NODE_RUNTIMES.includes(runtime)) {
     throw new LocalRunnerConfigError(
       `Runtime of "${name}" must be one of ${NODE_RUNTIMES.join(", ")}, not "${runtime}"`,
+    );
+  }
+  const reserved = fn.reservedConcurrency;
+  if (reserved !== undefined && !(Number.isInteger(reserved) && reserved >= 1)) {
+    throw new LocalRunnerConfigError(
+      `Reserved concurrency of "${name}" must be a whole number, 1 or more, not ${reserved}`,
     );
   }
   const handler = fn.handler ?? "index.handler";

@@ -38,6 +38,7 @@ beforeAll(async () => {
       "http-echo": fn("index.http"),
       worker: fn("index.work"),
       slow: fn("index.work", { timeoutMs: 1_000 }),
+      reserved: fn("index.work", { reservedConcurrency: 1 }),
       crashy: fn("index.work"),
       failing: fn("index.fail"),
       text: fn("index.text"),
@@ -51,6 +52,7 @@ beforeAll(async () => {
       { method: "GET", path: "/health", function: "text" },
       { method: "GET", path: "/image", function: "binary" },
       { method: "POST", path: "/fail", function: "failing" },
+      { method: "POST", path: "/reserved", function: "reserved" },
     ],
     log: (entry) => lines.push(entry),
   });
@@ -188,6 +190,32 @@ describe("invoke", () => {
     const again = await runner.invoke("worker", { ms: 0 });
     expect(again.report.coldStart).toBe(false);
     expect([a.report.containerPid, b.report.containerPid]).toContain(again.report.containerPid);
+  });
+
+  it("refuses a call past the reserved concurrency, as Lambda does, and serves the next one", async () => {
+    const busy = runner.invoke("reserved", { ms: 400 });
+    // The first call's container is starting: it counts against the reserved concurrency.
+    await expect(runner.invoke("reserved", { ms: 0 })).rejects.toMatchObject({
+      name: "FunctionThrottledError",
+      errorType: "TooManyRequestsException",
+      reservedConcurrency: 1,
+    });
+    const viaHttp = await fetch(`${runner.url}/reserved`, { method: "POST", body: "{}" });
+    expect(viaHttp.status).toBe(429);
+    expect(await viaHttp.json()).toEqual({ message: "Too Many Requests" });
+    expect((await busy).ok).toBe(true);
+    // Once the container is free, it serves the next call, warm.
+    const next = await runner.invoke("reserved", { ms: 0 });
+    expect(next.ok && next.report.coldStart).toBe(false);
+  });
+
+  it("refuses a reserved concurrency that is not a whole number of 1 or more", async () => {
+    await expect(
+      startLocalRunner({
+        functions: { bad: fn("index.work", { reservedConcurrency: 0 }) },
+        log: false,
+      }),
+    ).rejects.toThrow(LocalRunnerConfigError);
   });
 
   it("kills a container that runs past its timeout and serves the next call from a new one", async () => {

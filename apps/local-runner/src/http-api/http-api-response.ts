@@ -13,6 +13,7 @@ export const GATEWAY_RESPONSES = {
   forbidden: jsonResponse(403, { message: "Forbidden" }),
   notFound: jsonResponse(404, { message: "Not Found" }),
   tooLarge: jsonResponse(413, { message: "Request Entity Too Large" }),
+  throttled: jsonResponse(429, { message: "Too Many Requests" }),
   internalError: jsonResponse(500, { message: "Internal Server Error" }),
   serviceUnavailable: jsonResponse(503, { message: "Service Unavailable" }),
 } as const;

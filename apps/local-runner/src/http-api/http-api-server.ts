@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { RequestTooLargeError } from "../errors";
+import { FunctionThrottledError, RequestTooLargeError } from "../errors";
 import type { InvocationResult } from "../invocation-result";
 import { toHttpApiEvent } from "./http-api-event";
 import { fromLambdaResult, GATEWAY_RESPONSES, type HttpResponseParts } from "./http-api-response";
@@ -128,6 +128,9 @@ async function handle(
   } catch (error) {
     // Lambda refuses an event over 6 MB without running the function.
     if (error instanceof RequestTooLargeError) return { ...GATEWAY_RESPONSES.tooLarge, requestId };
+    // A function at its reserved concurrency: Lambda refuses the call, the API says 429.
+    if (error instanceof FunctionThrottledError)
+      return { ...GATEWAY_RESPONSES.throttled, requestId };
     throw error;
   }
 }

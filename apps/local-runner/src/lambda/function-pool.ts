@@ -1,4 +1,4 @@
-import { RunnerStoppedError } from "../errors";
+import { FunctionThrottledError, RunnerStoppedError } from "../errors";
 import { Container, type ContainerHooks, type ContainerInvocation } from "./container";
 import type { ContainerConfig } from "./container-config";
 import type { RuntimeClient } from "./runtime-client";
@@ -13,7 +13,8 @@ export interface PoolHooks {
 /**
  * The containers of one function, scaled like Lambda: a warm idle container is reused (the
  * most recently used first), and when all are busy a new one is started, up to
- * `maxContainers`; past that, calls wait for a container to free up.
+ * `maxContainers`; past that, calls wait for a container to free up, or, with a reserved
+ * concurrency, are refused as Lambda refuses them (`FunctionThrottledError`).
  */
 export class FunctionPool {
   private readonly containers = new Set<Container>();
@@ -28,6 +29,7 @@ export class FunctionPool {
     private readonly maxContainers: number,
     private readonly runtime: RuntimeClient,
     private readonly hooks: PoolHooks,
+    private readonly reservedConcurrency?: number,
   ) {}
 
   /** Runs one invocation on a free container, starting one if needed. */
@@ -67,6 +69,11 @@ export class FunctionPool {
     if (this.stopped) return Promise.reject(new RunnerStoppedError());
     const warm = this.idle.pop();
     if (warm) return Promise.resolve(warm);
+    if (this.reservedConcurrency !== undefined && this.size >= this.reservedConcurrency) {
+      return Promise.reject(
+        new FunctionThrottledError(this.config.functionName, this.reservedConcurrency),
+      );
+    }
     if (this.size < this.maxContainers) return this.startContainer();
     return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
   }
