@@ -43,6 +43,10 @@ export interface StackOptions {
   readonly log?: LogSink | false;
   /** Told what is starting, then how long it took. */
   readonly progress?: (line: string) => void;
+  /** Containers each function may run at once (the local runner's default: 10). */
+  readonly maxContainers?: number;
+  /** Each function's reserved concurrency: past it, calls are refused with 429. Default none. */
+  readonly reservedConcurrency?: number;
 }
 
 /** Everything `startStack` started. */
@@ -117,6 +121,8 @@ export async function startStack(options: StackOptions = {}) {
             env: { ...env, ...bundleEnvironment(appDist("translation-api")) },
             timeoutMs: 10_000,
             memoryMb: 256,
+            maxContainers: options.maxContainers,
+            reservedConcurrency: options.reservedConcurrency,
           },
           "users-api": {
             bundleDir: appDist("users-api"),
@@ -125,6 +131,8 @@ export async function startStack(options: StackOptions = {}) {
             env: { ...env, ...bundleEnvironment(appDist("users-api")) },
             timeoutMs: 10_000,
             memoryMb: 128,
+            maxContainers: options.maxContainers,
+            reservedConcurrency: options.reservedConcurrency,
           },
         },
         routes: ROUTES,

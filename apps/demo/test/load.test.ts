@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { loadTable } from "../src/load/load-table";
+import { runLoad } from "../src/load/run-load";
+
+// The CI variant of `pnpm load`: seconds, not minutes. The full one is the command.
+describe("pnpm load, short", () => {
+  it("serves concurrent users without a server error, and loses no acknowledged write", async () => {
+    const report = await runLoad({ levels: [1, 6], durationSeconds: 2, reservedConcurrency: 3 });
+
+    expect(report.levels.map((l) => l.connections)).toEqual([1, 6]);
+    for (const level of report.levels) {
+      expect(level.requests, `${level.connections} connections`).toBeGreaterThan(0);
+      expect(level.coldStarts).toBeGreaterThan(0);
+      expect(level.peakMemoryMb).toBeGreaterThan(0);
+      // Throttling (429) and refusals are answers; a 5xx or a dropped connection is not.
+      expect(Object.keys(level.statuses).filter((code) => code.startsWith("5"))).toEqual([]);
+      expect(level.errors).toBe(0);
+    }
+    expect(report.dataCheck.profileWrites).toBeGreaterThan(0);
+    expect(report.dataCheck.translations).toBeGreaterThan(0);
+    expect(report.dataCheck.versionProblems).toEqual([]);
+    expect(report.dataCheck.missingTranslations).toEqual([]);
+    expect(loadTable(report)).toContain("no version skipped or repeated");
+  }, 180_000);
+});
