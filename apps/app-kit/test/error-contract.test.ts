@@ -57,6 +57,11 @@ const CASES: Record<string, [error: Error, status: number, body: string]> = {
     429,
     "Too Many Requests",
   ],
+  DynamoUnavailableError: [
+    new dynamo.DynamoUnavailableError("connect ECONNREFUSED", table),
+    503,
+    "Service Unavailable",
+  ],
   DynamoBatchIncompleteError: [
     new dynamo.DynamoBatchIncompleteError("write", [table.key], table, 8),
     429,

@@ -170,6 +170,23 @@ export class DynamoThrottledError extends DynamoError {
 }
 
 /**
+ * DynamoDB could not be reached after the SDK's own retries: the connection was refused, reset
+ * or timed out. The request may be retried later; a write whose answer was lost may have been
+ * applied (a versioned update then fails as a conflict instead of applying twice).
+ *
+ * @example
+ * ```ts
+ * if (error instanceof DynamoUnavailableError) return { statusCode: 503 };
+ * ```
+ */
+export class DynamoUnavailableError extends DynamoError {
+  override readonly name: string = "DynamoUnavailableError";
+  override get kind(): ErrorKind {
+    return "unavailable";
+  }
+}
+
+/**
  * A batch write or read still had unprocessed entries after every retry. Nothing was
  * dropped silently: `unprocessedKeys` names what was not written (or read).
  *

@@ -15,6 +15,7 @@ export {
   DynamoNotFoundError,
   DynamoThrottledError,
   DynamoTransactionCancelledError,
+  DynamoUnavailableError,
   DynamoValidationError,
   type ItemKey,
   type TransactionReason,

@@ -5,6 +5,7 @@ import {
   DynamoItemTooLargeError,
   DynamoThrottledError,
   DynamoTransactionCancelledError,
+  DynamoUnavailableError,
   DynamoValidationError,
 } from "./errors";
 
@@ -16,8 +17,20 @@ const THROTTLING = new Set([
   "TransactionInProgressException",
 ]);
 
+// What Node.js and the SDK's HTTP handler say when DynamoDB cannot be reached at all.
+const NETWORK_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EHOSTUNREACH",
+  "ENOTFOUND",
+  "ETIMEDOUT",
+  "EPIPE",
+]);
+const NETWORK_NAMES = new Set(["TimeoutError", "RequestTimeout"]);
+
 interface AwsErrorLike {
   name?: string;
+  code?: string;
   message?: string;
   CancellationReasons?: { Code?: string; Message?: string; Item?: Record<string, unknown> }[];
 }
@@ -86,6 +99,11 @@ export function toDynamoError(
         cause: error,
       },
     );
+  }
+  if (NETWORK_CODES.has(aws.code ?? "") || NETWORK_NAMES.has(aws.name ?? "")) {
+    return new DynamoUnavailableError(`DynamoDB could not be reached: ${aws.message}`, context, {
+      cause: error,
+    });
   }
   return fromCode(aws.name, aws.message ?? "", context, error) ?? error;
 }

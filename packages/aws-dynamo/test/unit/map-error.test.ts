@@ -5,6 +5,7 @@ import {
   DynamoItemTooLargeError,
   DynamoThrottledError,
   DynamoTransactionCancelledError,
+  DynamoUnavailableError,
   DynamoValidationError,
 } from "../../src/index";
 import { toDynamoError } from "../../src/map-error";
@@ -27,6 +28,24 @@ describe("toDynamoError", () => {
     expect(mapped).toBeInstanceOf(DynamoError);
     expect(mapped).toMatchObject({ table: "orders", key: { PK: "A" }, cause: original });
     expect(mapped.message).toContain('table "orders"');
+  });
+
+  it.each([
+    [
+      "a refused connection",
+      aws("Error", "connect ECONNREFUSED 127.0.0.1:8000", { code: "ECONNREFUSED" }),
+    ],
+    ["a reset connection", aws("Error", "socket hang up", { code: "ECONNRESET" })],
+    ["the SDK's request timeout", aws("TimeoutError", "Connection timed out after 1000 ms")],
+  ])("maps %s to DynamoUnavailableError (503, a safe message)", (_, original) => {
+    const mapped = toDynamoError(original, context) as DynamoUnavailableError;
+    expect(mapped).toBeInstanceOf(DynamoUnavailableError);
+    expect(mapped).toMatchObject({
+      kind: "unavailable",
+      safeMessage: "Service Unavailable",
+      cause: original,
+    });
+    expect(mapped.message).toContain("could not be reached");
   });
 
   it("recognises an item over 400 KB", () => {
