@@ -77,7 +77,7 @@ describe("the pull-request workflow", () => {
       full.find((s) => s.uses?.startsWith("actions/setup-node"))?.with?.["node-version-file"],
     ).toBe(".nvmrc");
     expect(full.some((s) => s.uses?.startsWith("actions/setup-java"))).toBe(true);
-    expect(full.some((s) => s.run === "pnpm test")).toBe(true);
+    expect(full.some((s) => s.run === "pnpm build && node scripts/run-tests.mjs")).toBe(true);
   });
 
   it("installs once per job, from the lockfile, with a cached pnpm store", () => {

@@ -19,7 +19,7 @@
 // when the file is there. --no-exec-wrapper (or LAMBDA_EXEC_WRAPPER=0) leaves it out.
 // --outdir: where to write the bundle and meta.json instead of dist (benchmarks).
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { lambdaBuildOptions, writeCompileCache, writeExecWrapper } from "@org/aws-core/esbuild";
 import { build } from "esbuild";
@@ -43,6 +43,13 @@ const { lean, outdir } = args;
 const compileCache = args["compile-cache"];
 const execWrapper = args["exec-wrapper"];
 
+// The folder is emptied first: never the app's own folder or one above it.
+if (!relative(resolve(outdir), process.cwd()).startsWith("..")) {
+  console.error(
+    `--outdir ${outdir} would empty the app's folder: choose a folder inside or beside it`,
+  );
+  process.exit(2);
+}
 rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
 const bundleFile = join(outdir, compileCache ? "handler.mjs" : "index.mjs");

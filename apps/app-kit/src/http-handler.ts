@@ -1,4 +1,4 @@
-import { lazySingleton, markInvocationStart, withInvocation } from "@org/aws-core";
+import { markInvocationStart, withInvocation } from "@org/aws-core";
 import type {
   APIGatewayProxyEventV2,
   APIGatewayProxyStructuredResultV2,
@@ -49,8 +49,10 @@ const json = (statusCode: number, body: unknown, headers: Record<string, string>
 export function createHttpHandler<K extends RouteKey>(api: AppApi<K>, routes: Routes<K>) {
   const name = api.function;
   const byKey: Readonly<Record<string, Route>> = routes;
-  // Made by the first invocation, kept for the container.
-  const telemetry = lazySingleton(`${name}-telemetry`, () => {
+  // Made by the first invocation, so the init does not pay for Powertools' setup; a plain
+  // memo, not a singleton, so it does not show among the clients it reports.
+  let telemetry: ReturnType<typeof createTelemetry> | undefined;
+  const createTelemetry = () => {
     const logger = createLogger(name);
     const metrics = createMetrics(name);
     let observing = false;
@@ -65,11 +67,12 @@ export function createHttpHandler<K extends RouteKey>(api: AppApi<K>, routes: Ro
       });
     };
     return { logger, metrics, observeCreations };
-  });
+  };
   return (event: APIGatewayProxyEventV2, context: Context) =>
     withInvocation(context, async (): Promise<APIGatewayProxyStructuredResultV2> => {
       const coldStart = markInvocationStart();
-      const { logger, metrics, observeCreations } = telemetry.get();
+      telemetry ??= createTelemetry();
+      const { logger, metrics, observeCreations } = telemetry;
       if (coldStart) metrics.captureColdStartMetric();
       const log = startInvocationLog(logger, context);
       observeCreations();

@@ -31,8 +31,8 @@ export function createLogger(service: string): PowertoolsLogger {
 export function startInvocationLog(logger: PowertoolsLogger, context: Context): Logger {
   logger.addContext(context);
   const log = (level: LogLevel, message: string, fields: Record<string, unknown> = {}) => {
-    const method = level === "DEBUG" ? "debug" : level === "WARN" ? "warn" : level.toLowerCase();
-    (logger[method as "info"] as (message: string, extra: object) => void)(message, fields);
+    const method = level.toLowerCase() as "debug" | "info" | "warn" | "error";
+    logger[method](message, fields);
   };
   return {
     log,

@@ -22,7 +22,7 @@ describe("createHttpHandler", () => {
       "GET /crash": { auth: "public" },
     },
   });
-  const handler = createHttpHandler(api, {
+  const routes = {
     "GET /ok": () => ({ statusCode: 200, body: { ok: true } }),
     "POST /echo": (request) => ({
       statusCode: 201,
@@ -47,18 +47,21 @@ describe("createHttpHandler", () => {
     "GET /crash": () => {
       throw new Error("secret internals at /var/task/index.mjs");
     },
-  });
-  const call = async (method: string, path: string, body?: unknown) => {
-    const result = await handler(httpApiEvent({ method, path, body }), context);
+  } satisfies Parameters<typeof createHttpHandler<keyof typeof api.routes>>[1];
+  const handler = createHttpHandler(api, routes);
+  const call = async (method: string, path: string, body?: unknown, to = handler) => {
+    const result = await to(httpApiEvent({ method, path, body }), context);
     return { status: result.statusCode, body: JSON.parse(result.body ?? "null") };
   };
-  // Logs and metrics on, as in Lambda: the logger and metrics are made by the first call
-  // after each test's reset, with the environment of that moment.
+  // Logs and metrics on, as in Lambda: a new handler's logger and metrics are made by its
+  // first call, with the environment of that moment.
   const loud = async (method: string, path: string) => {
     vi.stubEnv("POWERTOOLS_LOG_LEVEL", "INFO");
     vi.stubEnv("POWERTOOLS_METRICS_DISABLED", "false");
+    // What Lambda sets: Powertools counts a cold start only on demand.
+    vi.stubEnv("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
     try {
-      return await call(method, path);
+      return await call(method, path, undefined, createHttpHandler(api, routes));
     } finally {
       vi.unstubAllEnvs();
     }
@@ -131,7 +134,11 @@ describe("createHttpHandler", () => {
         function_request_id: context.awsRequestId,
         statusCode: 404,
       });
-      expect(records.some((l) => l._aws?.CloudWatchMetrics)).toBe(true);
+      // The cold start, in CloudWatch's embedded metric format.
+      expect(records.find((l) => l._aws?.CloudWatchMetrics)).toMatchObject({
+        ColdStart: 1,
+        service: "test",
+      });
     } finally {
       lines.restore();
     }

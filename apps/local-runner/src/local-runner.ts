@@ -56,7 +56,7 @@ export interface FunctionOptions {
   readonly memoryMb?: number | undefined;
   /** Limit of the init phase (loading the handler module). Default 10,000 ms, as in Lambda. */
   readonly initTimeoutMs?: number | undefined;
-  /** Containers running at once; further calls wait. Default 10. */
+  /** Containers running at once; further calls wait. Default 10, or the reserved concurrency if higher. */
   readonly maxContainers?: number | undefined;
   /**
    * Lambda's reserved concurrency: with this many containers busy, a further call is refused
@@ -166,7 +166,7 @@ export async function startLocalRunner(options: LocalRunnerOptions): Promise<Loc
     const functionName = config.functionName;
     const pool = new FunctionPool(
       config,
-      options.functions[functionName]?.maxContainers ?? DEFAULT_MAX_CONTAINERS,
+      maxContainersOf(options.functions[functionName]),
       runtime,
       {
         onOutput: (source, text) => emit({ functionName, source, text }),
@@ -259,6 +259,11 @@ export async function startLocalRunner(options: LocalRunnerOptions): Promise<Loc
   };
 }
 
+// A reserved concurrency needs that many containers: below it, calls would wait, not be refused.
+function maxContainersOf(fn: FunctionOptions | undefined): number {
+  return fn?.maxContainers ?? Math.max(DEFAULT_MAX_CONTAINERS, fn?.reservedConcurrency ?? 0);
+}
+
 function containerConfig(name: string, fn: FunctionOptions, region: string): ContainerConfig {
   if (!FUNCTION_NAME.test(name)) {
     throw new LocalRunnerConfigError(
@@ -279,6 +284,11 @@ function containerConfig(name: string, fn: FunctionOptions, region: string): Con
   if (reserved !== undefined && !(Number.isInteger(reserved) && reserved >= 1)) {
     throw new LocalRunnerConfigError(
       `Reserved concurrency of "${name}" must be a whole number, 1 or more, not ${reserved}`,
+    );
+  }
+  if (reserved !== undefined && fn.maxContainers !== undefined && fn.maxContainers < reserved) {
+    throw new LocalRunnerConfigError(
+      `maxContainers of "${name}" (${fn.maxContainers}) is below its reserved concurrency (${reserved})`,
     );
   }
   const handler = fn.handler ?? "index.handler";

@@ -27,6 +27,7 @@ export {
   deadlineAware,
   enterInvocation,
   type InvocationOptions,
+  leaveInvocation,
   withInvocation,
 } from "./invocation/invocation-scope";
 export {

@@ -63,6 +63,30 @@ describe("creation hooks", () => {
     );
   });
 
+  it("run once per middleware stack for clients that share one, so a named middleware is added once", () => {
+    const base = defineDynamo("base");
+    // A client built on another's stack, as a DocumentClient on its DynamoDBClient.
+    const sharing = defineClient({
+      name: "sharing",
+      create: () => {
+        const client = new DynamoDBClient({ region: "eu-west-1" });
+        (client as { middlewareStack: unknown }).middlewareStack = base.client.middlewareStack;
+        return client;
+      },
+    });
+    removers.push(
+      onClientCreate((client) => {
+        (client as DynamoDBClient).middlewareStack.add((next) => next, {
+          step: "initialize",
+          name: "named-instrumentation",
+        });
+      }),
+    );
+    const stack = sharing.client.middlewareStack;
+    expect(base.isCreated()).toBe(true);
+    expect(stack.identify().filter((m) => m.includes("named-instrumentation"))).toHaveLength(1);
+  });
+
   it("fail the creation when a hook throws, and the next access tries again", () => {
     const dynamo = defineDynamo();
     let calls = 0;

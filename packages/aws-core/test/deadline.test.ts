@@ -9,6 +9,7 @@ import {
   enterInvocation,
   InvalidConfigError,
   InvocationTimeoutError,
+  leaveInvocation,
   resetAll,
   withInvocation,
 } from "../src/index";
@@ -132,6 +133,26 @@ describe("calls inside an invocation end at its deadline", () => {
       return dynamo.client.send(new ListTablesCommand({}));
     })();
     await expect(entered).rejects.toBeInstanceOf(InvocationTimeoutError);
+  });
+
+  it("runs without a deadline for a context that has no clock (a test's {})", async () => {
+    delayMs = 20;
+    await expect(
+      withInvocation({} as never, () => dynamo.client.send(new ListTablesCommand({}))),
+    ).resolves.toMatchObject({ TableNames: ["t"] });
+  });
+
+  it("leaveInvocation() ends what enterInvocation() began", async () => {
+    delayMs = 20;
+    await (async () => {
+      enterInvocation(context(100), { marginMs: 0 });
+      leaveInvocation();
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      // Past the deadline that was entered, yet the call runs: the scope is gone.
+      await expect(dynamo.client.send(new ListTablesCommand({}))).resolves.toMatchObject({
+        TableNames: ["t"],
+      });
+    })();
   });
 
   it("refuses a margin that is not a number of milliseconds", () => {

@@ -34,15 +34,25 @@ export function onClientCreate(hook: ClientCreateHook): () => void {
   };
 }
 
-/** @internal A client's own hooks first, then those for every client. */
+/**
+ * @internal A client's own hooks first, then those for every client. A client built on
+ * another's middleware stack (a DocumentClient shares its DynamoDBClient's) gets the hooks
+ * for every client only once per stack: a hook that adds a named middleware would otherwise
+ * fail the second time, and an unnamed one would count every call twice.
+ */
 export function runCreateHooks<TClient>(
   name: string,
   created: TClient,
   own: ReadonlySet<ClientCreateHook<TClient>>,
 ): TClient {
   let client = created;
-  for (const hook of [...own, ...(coreState().clientHooks as Set<ClientCreateHook<TClient>>)]) {
+  for (const hook of own) client = hook(client, { name }) ?? client;
+  const { clientHooks, hookedStacks } = coreState();
+  const stack = (client as { middlewareStack?: object } | undefined)?.middlewareStack;
+  if (stack && hookedStacks.has(stack)) return client;
+  for (const hook of clientHooks as Set<ClientCreateHook<TClient>>) {
     client = hook(client, { name }) ?? client;
   }
+  if (stack) hookedStacks.add(stack);
   return client;
 }

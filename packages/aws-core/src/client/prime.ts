@@ -10,7 +10,7 @@ export interface PrimeOptions {
   readonly connect?: boolean | undefined;
   /**
    * `"off-request-path"` (default): only when Lambda initialises the container before any
-   * request, under provisioned concurrency or SnapStart (`AWS_LAMBDA_INITIALIZATION_TYPE`),
+   * request, under provisioned concurrency (`AWS_LAMBDA_INITIALIZATION_TYPE`),
    * where priming takes work off the first caller's wait. On demand, the first caller
    * waits for the init too, so priming there only moves time from the first invocation to
    * the init. `"always"`: prime in every container.
@@ -36,14 +36,14 @@ export interface Primeable {
   readonly get: () => unknown;
 }
 
-const OFF_REQUEST_PATH_INIT = new Set(["provisioned-concurrency", "snap-start"]);
+const OFF_REQUEST_PATH_INIT = new Set(["provisioned-concurrency"]);
 
 /**
  * Primes clients at init, off the request path: each is created and resolves what its first
  * call would (credentials, region, endpoint), and with `connect` opens its connection. It
  * never rejects: a failure is reported with `process.emitWarning` and in the results, and
  * the first call simply tries again. By default it primes only when Lambda initialises the
- * container before any request (provisioned concurrency, SnapStart); pass
+ * container before any request (provisioned concurrency); pass
  * `when: "always"` to prime in every container. A function of its own, not a method of the
  * clients, so a bundle that never primes does not carry it.
  *

@@ -21,7 +21,7 @@ export interface InvocationOptions {
   readonly marginMs?: number | undefined;
 }
 
-/** The default margin: enough to answer and log, small against Lambda's 3 s minimum default timeout. */
+/** The default margin: enough to answer and log, a sixth of Lambda's default 3 s timeout. */
 export const DEFAULT_DEADLINE_MARGIN_MS = 500;
 
 /**
@@ -42,7 +42,8 @@ export function withInvocation<T>(
   fn: () => T,
   options: InvocationOptions = {},
 ): T {
-  return coreState().invocations.run(scopeOf(context, options), fn);
+  const scope = scopeOf(context, options);
+  return scope ? coreState().invocations.run(scope, fn) : fn();
 }
 
 /**
@@ -73,7 +74,21 @@ export function deadlineAware<TEvent, TResult, TContext extends DeadlineContext>
  * ```
  */
 export function enterInvocation(context: DeadlineContext, options: InvocationOptions = {}): void {
-  coreState().invocations.enterWith(scopeOf(context, options));
+  const scope = scopeOf(context, options);
+  if (scope) coreState().invocations.enterWith(scope);
+}
+
+/**
+ * Ends what {@link enterInvocation} began, so code after the invocation (the runtime's, the
+ * next invocation's first middlewares) does not see its deadline.
+ *
+ * @example
+ * ```ts
+ * const deadline = { before: (r) => enterInvocation(r.context), after: leaveInvocation };
+ * ```
+ */
+export function leaveInvocation(): void {
+  coreState().invocations.enterWith(undefined as unknown as InvocationScope);
 }
 
 /** @internal The deadline of the invocation the current code runs for, if any. */
@@ -81,10 +96,15 @@ export function currentDeadline(): number | undefined {
   return coreState().invocations.getStore()?.deadline;
 }
 
-function scopeOf(context: DeadlineContext, options: InvocationOptions): InvocationScope {
+// A context without a clock (a test's `{}`) gets no deadline rather than a TypeError.
+function scopeOf(
+  context: DeadlineContext | undefined,
+  options: InvocationOptions,
+): InvocationScope | undefined {
   const margin = options.marginMs ?? DEFAULT_DEADLINE_MARGIN_MS;
   if (!Number.isFinite(margin) || margin < 0) {
     throw new InvalidConfigError("marginMs", margin, "a number of milliseconds, 0 or more");
   }
+  if (typeof context?.getRemainingTimeInMillis !== "function") return undefined;
   return { deadline: Date.now() + context.getRemainingTimeInMillis() - margin };
 }

@@ -1,8 +1,9 @@
-import { type Primeable, type PrimeResult, prime } from "../client/prime";
+import { type Primeable, type PrimeOptions, type PrimeResult, prime } from "../client/prime";
 import {
   type DeadlineContext,
   enterInvocation,
   type InvocationOptions,
+  leaveInvocation,
 } from "../invocation/invocation-scope";
 import { markInvocationStart } from "../registry/invocations";
 import { getSingletonCreations } from "../registry/registry";
@@ -16,9 +17,9 @@ export interface AwsClientsMiddlewareOptions {
    */
   readonly prime?: readonly Primeable[] | undefined;
   /** When to prime: as `prime()`'s `when`. Default `"off-request-path"`. */
-  readonly primeWhen?: "off-request-path" | "always" | undefined;
+  readonly primeWhen?: PrimeOptions["when"];
   /** Open the clients' connections while priming. Default `false`. */
-  readonly connect?: boolean | undefined;
+  readonly connect?: PrimeOptions["connect"];
   /** The deadline of AWS calls (`withInvocation`), or `false` to leave calls unbounded. */
   readonly deadline?: InvocationOptions | false | undefined;
 }
@@ -43,7 +44,8 @@ export interface MiddyRequestLike {
  * Middy middleware for handlers on `@org/aws-*` clients: primes clients at init (by default
  * only where the init is off the request path), bounds every AWS call by the invocation's
  * deadline, and adds the cold-start flag and the client creation timings to the request
- * (`request.internal.awsClients`). `@middy/core` is an optional peer dependency.
+ * (`request.internal.awsClients`). Use it first, so the middlewares after it run inside the
+ * deadline too. `@middy/core` is an optional peer dependency.
  *
  * @example
  * ```ts
@@ -58,6 +60,8 @@ export interface MiddyRequestLike {
  */
 export function awsClients(options: AwsClientsMiddlewareOptions = {}): {
   before: (request: MiddyRequestLike) => Promise<void>;
+  after: () => void;
+  onError: () => void;
 } {
   const priming = options.prime
     ? prime(options.prime, { when: options.primeWhen, connect: options.connect })
@@ -73,5 +77,8 @@ export function awsClients(options: AwsClientsMiddlewareOptions = {}): {
       };
       request.internal.awsClients = info;
     },
+    // Middy's `before` cannot wrap the handler, so the scope was entered; end it here.
+    after: leaveInvocation,
+    onError: leaveInvocation,
   };
 }

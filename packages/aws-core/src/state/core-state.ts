@@ -28,6 +28,8 @@ export interface CoreState {
   invocationCount: number;
   /** Hooks run on every client `defineClient` creates. */
   readonly clientHooks: Set<ClientCreateHook>;
+  /** Middleware stacks the hooks for every client have seen (clients may share one). */
+  readonly hookedStacks: WeakSet<object>;
   /** The invocation the current code runs for (its deadline), see `withInvocation`. */
   readonly invocations: AsyncLocalStorage<InvocationScope>;
 }
@@ -71,6 +73,7 @@ function newState(): CoreState {
     sharedDefaults: {},
     invocationCount: 0,
     clientHooks: new Set(),
+    hookedStacks: new WeakSet(),
     invocations: new AsyncLocalStorage(),
   };
 }
