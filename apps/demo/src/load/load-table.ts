@@ -13,8 +13,8 @@ export function loadTable(report: LoadReport): string {
   const lines = [
     `${options.durationSeconds} s per level; reserved concurrency ${options.reservedConcurrency} per function; latency in ms.`,
     "",
-    "| connections | requests | req/s | p50 | p90 | p97.5 | p99 | responses by status | errors | cold starts | containers | peak memory MB |",
-    "| --: | --: | --: | --: | --: | --: | --: | --- | --: | --: | --: | --: |",
+    "| connections | requests | req/s | p50 | p90 | p97.5 | p99 | responses by status | errors | cold starts | containers | peak memory MB | memory growth MB |",
+    "| --: | --: | --: | --: | --: | --: | --: | --- | --: | --: | --: | --: | --: |",
   ];
   for (const level of report.levels) {
     const statuses = Object.entries(level.statuses)
@@ -22,7 +22,7 @@ export function loadTable(report: LoadReport): string {
       .join(", ");
     const { p50, p90, p97_5, p99 } = level.latencyMs;
     lines.push(
-      `| ${level.connections} | ${level.requests} | ${level.requestsPerSecond.toFixed(1)} | ${p50} | ${p90} | ${p97_5} | ${p99} | ${statuses} | ${level.errors} | ${level.coldStarts} | ${level.containers} | ${level.peakMemoryMb} |`,
+      `| ${level.connections} | ${level.requests} | ${level.requestsPerSecond.toFixed(1)} | ${p50} | ${p90} | ${p97_5} | ${p99} | ${statuses} | ${level.errors} | ${level.coldStarts} | ${level.containers} | ${level.peakMemoryMb} | ${level.memoryGrowthMb} |`,
     );
   }
   const lost = dataCheck.versionProblems.length + dataCheck.missingTranslations.length;

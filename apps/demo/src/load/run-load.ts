@@ -31,6 +31,11 @@ export interface LevelResult {
   readonly containers: number;
   /** Highest Max Memory Used of any invocation of this level, MB. */
   readonly peakMemoryMb: number;
+  /**
+   * Largest rise of Max Memory Used within one container from its first invocation of the
+   * level to its last, MB: a leak (listeners, sockets, registry entries) shows here.
+   */
+  readonly memoryGrowthMb: number;
 }
 
 /** What `pnpm load` measured. */
@@ -109,6 +114,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
         coldStarts: reports.filter((r) => r.coldStart).length,
         containers: new Set(reports.map((r) => r.containerPid)).size,
         peakMemoryMb: Math.max(0, ...reports.map((r) => r.maxMemoryUsedMb ?? 0)),
+        memoryGrowthMb: memoryGrowth(reports),
       });
     }
     progress("Checking the acknowledged data...");
@@ -118,4 +124,15 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   } finally {
     await stack.stop();
   }
+}
+
+function memoryGrowth(
+  reports: readonly { containerPid: number; maxMemoryUsedMb?: number }[],
+): number {
+  const byContainer = new Map<number, number[]>();
+  for (const { containerPid, maxMemoryUsedMb } of reports) {
+    if (maxMemoryUsedMb === undefined) continue;
+    byContainer.set(containerPid, [...(byContainer.get(containerPid) ?? []), maxMemoryUsedMb]);
+  }
+  return Math.max(0, ...[...byContainer.values()].map((mbs) => (mbs.at(-1) ?? 0) - (mbs[0] ?? 0)));
 }
