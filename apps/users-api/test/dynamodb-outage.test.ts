@@ -1,14 +1,10 @@
 import { once } from "node:events";
-import { existsSync } from "node:fs";
 import { createServer } from "node:net";
-import { fileURLToPath } from "node:url";
-import { bundleEnvironment } from "@org/app-kit/bundle-environment";
 import { createTables, type DynamoLocal, startDynamoLocal } from "@org/aws-testing/local";
-import { type LocalRunner, startLocalRunner, toHttpApiEvent } from "@org/local-lambda-runner";
+import type { LocalRunner } from "@org/local-lambda-runner";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { usersApi } from "../src/api";
+import { ownProfileEvent, startBuiltUsersApi } from "./built-users-api";
 
-const dist = fileURLToPath(new URL("../dist/", import.meta.url));
 const TABLE = "users";
 
 // A port nothing listens on yet: DynamoDB is down, then comes up there.
@@ -26,52 +22,16 @@ let runner: LocalRunner;
 let dynamo: DynamoLocal | undefined;
 
 beforeAll(async () => {
-  if (!existsSync(`${dist}/index.mjs`))
-    throw new Error('apps/users-api/dist is missing: run "pnpm build"');
   port = await freePort();
-  runner = await startLocalRunner({
-    functions: {
-      "users-api": {
-        bundleDir: dist,
-        runtime: usersApi.runtime,
-        timeoutMs: 10_000,
-        env: {
-          AWS_ACCESS_KEY_ID: "local",
-          AWS_SECRET_ACCESS_KEY: "local",
-          AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${port}`,
-          TABLE_NAME: TABLE,
-          POWERTOOLS_LOG_LEVEL: "SILENT",
-          ...bundleEnvironment(dist),
-        },
-      },
-    },
-    log: false,
-  });
+  runner = await startBuiltUsersApi(`http://127.0.0.1:${port}`, 10_000);
 }, 60_000);
 afterAll(async () => {
   await runner?.stop();
   await dynamo?.stop();
 }, 60_000);
 
-const request = (method: "GET" | "PUT", body?: unknown) =>
-  toHttpApiEvent({
-    method,
-    rawPath: "/users/me",
-    rawQueryString: "",
-    rawHeaders: ["host", "127.0.0.1", "content-type", "application/json"],
-    body: Buffer.from(body ? JSON.stringify(body) : ""),
-    sourceIp: "127.0.0.1",
-    routeKey: `${method} /users/me`,
-    pathParameters: undefined,
-    requestId: `outage-${Date.now()}`,
-    receivedAt: new Date(),
-    authorizer: {
-      jwt: { claims: { sub: "u-1", username: "u-1", token_use: "access" }, scopes: null },
-    },
-  });
-
 async function call(method: "GET" | "PUT", body?: unknown) {
-  const result = await runner.invoke("users-api", request(method, body));
+  const result = await runner.invoke("users-api", ownProfileEvent(method, body));
   if (!result.ok) throw new Error(`${result.error.errorType}: ${result.error.errorMessage}`);
   return { ...(result.payload as { statusCode: number; body: string }), report: result.report };
 }

@@ -1,0 +1,53 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { bundleEnvironment } from "@org/app-kit/bundle-environment";
+import { type LocalRunner, startLocalRunner, toHttpApiEvent } from "@org/local-lambda-runner";
+import { usersApi } from "../src/api";
+
+const dist = fileURLToPath(new URL("../dist/", import.meta.url));
+
+/**
+ * The built users-api (dist/, as deployed) in the local runner, its DynamoDB at `dynamoUrl`,
+ * a table named "users"; logs off.
+ */
+export function startBuiltUsersApi(dynamoUrl: string, timeoutMs: number): Promise<LocalRunner> {
+  if (!existsSync(`${dist}/index.mjs`))
+    throw new Error('apps/users-api/dist is missing: run "pnpm build"');
+  return startLocalRunner({
+    functions: {
+      "users-api": {
+        bundleDir: dist,
+        runtime: usersApi.runtime,
+        timeoutMs,
+        env: {
+          AWS_ACCESS_KEY_ID: "local",
+          AWS_SECRET_ACCESS_KEY: "local",
+          AWS_ENDPOINT_URL_DYNAMODB: dynamoUrl,
+          TABLE_NAME: "users",
+          POWERTOOLS_LOG_LEVEL: "SILENT",
+          ...bundleEnvironment(dist),
+        },
+      },
+    },
+    log: false,
+  });
+}
+
+/** `GET` or `PUT /users/me` as user u-1, as the HTTP API passes it on after its authorizer. */
+export function ownProfileEvent(method: "GET" | "PUT", body?: unknown) {
+  return toHttpApiEvent({
+    method,
+    rawPath: "/users/me",
+    rawQueryString: "",
+    rawHeaders: ["host", "127.0.0.1", "content-type", "application/json"],
+    body: Buffer.from(body ? JSON.stringify(body) : ""),
+    sourceIp: "127.0.0.1",
+    routeKey: `${method} /users/me`,
+    pathParameters: undefined,
+    requestId: `test-${Date.now()}`,
+    receivedAt: new Date(),
+    authorizer: {
+      jwt: { claims: { sub: "u-1", username: "u-1", token_use: "access" }, scopes: null },
+    },
+  });
+}
