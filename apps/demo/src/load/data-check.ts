@@ -37,14 +37,11 @@ export async function checkAcknowledgedData(
   let profileWrites = 0;
   let translations = 0;
   for (const token of tokens) {
-    const get = async (path: string) => {
-      const response = await fetch(`${url}${path}`, {
-        headers: { authorization: `Bearer ${token}` },
-      });
-      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-    };
+    const get = (path: string) => readAs(url, token, path);
     const profile = await get("/users/me");
-    if (profile.status !== 200) continue;
+    // A user whose every write was refused has no profile; anything else must read back.
+    if (profile.status === 404) continue;
+    if (profile.status !== 200) throw new Error(`GET /users/me answered ${profile.status}`);
     const userId = String(profile.body.id);
     const versions = acknowledged.profileVersions.get(userId) ?? [];
     profileWrites += versions.length;
@@ -59,11 +56,12 @@ export async function checkAcknowledgedData(
       );
     }
     const history = new Set<string>();
+    const path = (at: string | undefined) =>
+      `/translations?limit=50${at ? `&cursor=${encodeURIComponent(at)}` : ""}`;
     let cursor: string | undefined;
     do {
-      const page = await get(
-        `/translations?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
-      );
+      const page = await get(path(cursor));
+      if (page.status !== 200) throw new Error(`GET ${path(cursor)} answered ${page.status}`);
       for (const item of page.body.items as { id: string }[]) history.add(item.id);
       cursor = typeof page.body.cursor === "string" ? page.body.cursor : undefined;
     } while (cursor);
@@ -79,4 +77,19 @@ export async function checkAcknowledgedData(
     versionProblems,
     missingTranslations,
   };
+}
+
+// Requests the load left in flight may still hold every container the reserved concurrency
+// allows: a 429 here means "not yet", so the check waits and asks again.
+async function readAs(url: string, token: string, path: string) {
+  for (let attempt = 0; ; attempt++) {
+    const response = await fetch(`${url}${path}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    if (response.status !== 429 || attempt === 50) {
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    }
+    await response.body?.cancel();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
