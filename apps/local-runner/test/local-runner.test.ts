@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type LocalRunner,
@@ -18,6 +21,8 @@ const fn = (handler: string, extra: Record<string, unknown> = {}) => ({
 });
 
 let runner: LocalRunner;
+const scratch = mkdtempSync(join(tmpdir(), "local-runner-"));
+const initFailureMarker = join(scratch, "fail-next-init");
 const lines: LogEntry[] = [];
 const saved = {
   NODE_OPTIONS: process.env.NODE_OPTIONS,
@@ -38,12 +43,16 @@ beforeAll(async () => {
       "http-echo": fn("index.http"),
       worker: fn("index.work"),
       slow: fn("index.work", { timeoutMs: 1_000 }),
+      "slow-http": fn("index.httpWork", { timeoutMs: 1_000 }),
       reserved: fn("index.work", { reservedConcurrency: 1 }),
       crashy: fn("index.work"),
       failing: fn("index.fail"),
       text: fn("index.text"),
       binary: fn("index.binary"),
       broken: fn("index.missing"),
+      "init-fails-once": fn("init-fails-once.handler", {
+        env: { INIT_FAILURE_MARKER: initFailureMarker },
+      }),
     },
     routes: [
       { method: "GET", path: "/users/{id}", function: "http-echo" },
@@ -53,6 +62,8 @@ beforeAll(async () => {
       { method: "GET", path: "/image", function: "binary" },
       { method: "POST", path: "/fail", function: "failing" },
       { method: "POST", path: "/reserved", function: "reserved" },
+      { method: "POST", path: "/slow", function: "slow-http" },
+      { method: "GET", path: "/init-fails-once", function: "init-fails-once" },
     ],
     log: (entry) => lines.push(entry),
   });
@@ -60,6 +71,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await runner?.stop();
+  rmSync(scratch, { recursive: true, force: true });
   for (const [name, value] of Object.entries(saved)) {
     if (value === undefined) delete process.env[name];
     else process.env[name] = value;
@@ -414,6 +426,40 @@ describe("HTTP API", () => {
     expect(response.status).toBe(500);
     expect(await response.json()).toEqual({ message: "Internal Server Error" });
     expect(runner.reports().at(-1)).toMatchObject({ functionName: "failing", status: "error" });
+  });
+
+  // An HTTP API answers every function error with 500 and this body, a function timeout and
+  // a failed init included (a REST API would answer 502); nothing of the error reaches the caller.
+  it("answers 500 without internals when the function fails its init, and the next request gets a new container", async () => {
+    writeFileSync(initFailureMarker, "");
+    const failed = await fetch(`${runner.url}/init-fails-once`);
+    expect(failed.status).toBe(500);
+    expect(await failed.text()).toBe(JSON.stringify({ message: "Internal Server Error" }));
+    expect(existsSync(initFailureMarker)).toBe(false);
+    const failedInit = runner.reports().at(-1);
+    expect(failedInit).toMatchObject({ functionName: "init-fails-once", status: "crash" });
+
+    const next = await fetch(`${runner.url}/init-fails-once`);
+    expect(next.status).toBe(200);
+    const { pid } = (await next.json()) as { pid: number };
+    expect(pid).not.toBe(failedInit?.containerPid);
+    expect(runner.reports().at(-1)).toMatchObject({ status: "success", coldStart: true });
+  });
+
+  it("answers 500 without internals when the function runs past its timeout, and the next request gets a new container", async () => {
+    const timedOut = await fetch(`${runner.url}/slow`, {
+      method: "POST",
+      body: JSON.stringify({ spin: true }),
+    });
+    expect(timedOut.status).toBe(500);
+    expect(await timedOut.text()).toBe(JSON.stringify({ message: "Internal Server Error" }));
+    const report = runner.reports().at(-1);
+    expect(report).toMatchObject({ functionName: "slow-http", status: "timeout" });
+
+    const next = await fetch(`${runner.url}/slow`, { method: "POST", body: "{}" });
+    expect(next.status).toBe(200);
+    const { pid } = (await next.json()) as { pid: number };
+    expect(pid).not.toBe(report?.containerPid);
   });
 
   it("sends a plain result as a 200 JSON response and decodes base64 responses", async () => {
