@@ -104,6 +104,17 @@ describe("JwtAuthorizer: API Gateway's rules", () => {
     } finally {
       jwksUp = true;
     }
+    // The same authorizer recovers as soon as the keys can be fetched again.
+    const recovering = authorizer();
+    jwksUp = false;
+    try {
+      expect(await recovering.authorize(pool.sign(), jwt)).toMatchObject({ statusCode: 503 });
+      expect(await recovering.authorize(pool.sign(), jwt)).toMatchObject({ statusCode: 503 });
+    } finally {
+      jwksUp = true;
+    }
+    expect(await recovering.authorize(pool.sign(), jwt)).toMatchObject({ allow: true });
+
     const unreachable = new JwtAuthorizer({
       issuer: pool.issuer,
       audience: ["web"],
