@@ -121,6 +121,11 @@ const CASES: Record<string, [error: Error, status: number, body: string]> = {
     503,
     "Service Unavailable",
   ],
+  BedrockUnavailableError: [
+    new bedrock.BedrockUnavailableError("detail", "model-x"),
+    503,
+    "Service Unavailable",
+  ],
 };
 
 const exportedErrorClasses = Object.entries({ ...core, ...dynamo, ...cognito, ...bedrock }).filter(

@@ -82,6 +82,21 @@ export class BedrockModelNotReadyError extends BedrockError {
 }
 
 /**
+ * Bedrock failed on its side (`InternalServerException`, `ServiceUnavailableException`), still
+ * after the SDK's retries. The request may be retried later.
+ * @example
+ * ```ts
+ * if (error instanceof BedrockUnavailableError) return { statusCode: 503 };
+ * ```
+ */
+export class BedrockUnavailableError extends BedrockError {
+  override readonly name: string = "BedrockUnavailableError";
+  override get kind(): ErrorKind {
+    return "unavailable";
+  }
+}
+
+/**
  * The model took too long to answer.
  * @example
  * ```ts
@@ -116,6 +131,8 @@ const BY_NAME: Record<string, typeof BedrockError> = {
   AccessDeniedException: BedrockAccessDeniedError,
   ModelNotReadyException: BedrockModelNotReadyError,
   ModelTimeoutException: BedrockModelTimeoutError,
+  InternalServerException: BedrockUnavailableError,
+  ServiceUnavailableException: BedrockUnavailableError,
   ModelStreamErrorException: BedrockModelStreamError,
 };
 

@@ -14,6 +14,7 @@ export {
   BedrockModelStreamError,
   BedrockModelTimeoutError,
   BedrockThrottledError,
+  BedrockUnavailableError,
   BedrockValidationError,
   toBedrockError,
 } from "./errors";

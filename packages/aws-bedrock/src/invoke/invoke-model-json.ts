@@ -8,8 +8,8 @@ import { BedrockValidationError, toBedrockError } from "../errors";
  * model's answer; it is not checked at run time.
  *
  * @throws `BedrockThrottledError`, `BedrockValidationError`, `BedrockAccessDeniedError`,
- *   `BedrockModelNotReadyError`, `BedrockModelTimeoutError` (all with the model id); a `BedrockValidationError`
- *   too when the model's answer is not JSON.
+ *   `BedrockModelNotReadyError`, `BedrockModelTimeoutError`, `BedrockUnavailableError` (all
+ *   with the model id); a `BedrockValidationError` too when the model's answer is not JSON.
  * @example
  * ```ts
  * import { invokeModelJson } from "@org/aws-bedrock";

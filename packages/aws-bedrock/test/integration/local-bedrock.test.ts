@@ -1,5 +1,5 @@
 import { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
-import { resetAll } from "@org/aws-core";
+import { httpStatusOf, resetAll } from "@org/aws-core";
 import { type LocalBedrock, startLocalBedrock, useLocalCredentials } from "@org/aws-testing/local";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -7,6 +7,7 @@ import {
   BedrockModelStreamError,
   BedrockModelTimeoutError,
   BedrockThrottledError,
+  BedrockUnavailableError,
   BedrockValidationError,
   bedrock,
   type ConverseStreamPart,
@@ -132,7 +133,27 @@ describe.each(transports)("through the real SDK over %s", (_, setUp, httpVersion
     })().catch((e) => e);
     expect(error).toBeInstanceOf(BedrockModelStreamError);
     expect(error.modelId).toBe("m");
+    // What a handler answers with: its kind's status and the safe message, not the SDK's text.
+    expect(error.kind).toBe("unavailable");
+    expect(httpStatusOf(error.kind)).toBe(503);
+    expect(error.safeMessage).toBe("Service Unavailable");
+    expect(error.cause.name).toBe("ModelStreamErrorException");
     expect(seen).toEqual(["a ", "b "]);
+  });
+
+  it("a stream cut by Bedrock's own failure midway is a BedrockUnavailableError (503)", async () => {
+    setUp();
+    local.model.reply("a b c d e").breakNextStream(1, "serviceUnavailableException");
+    const seen: string[] = [];
+    const error = await (async () => {
+      for await (const part of converseStream({ modelId: "m", prompt: "x" })) {
+        if (part.type === "text") seen.push(part.text);
+      }
+    })().catch((e) => e);
+    expect(error).toBeInstanceOf(BedrockUnavailableError);
+    expect(error).toMatchObject({ modelId: "m", kind: "unavailable" });
+    expect(error.safeMessage).toBe("Service Unavailable");
+    expect(seen).toEqual(["a "]);
   });
 
   it("a stream throttled midway is a BedrockThrottledError", async () => {
@@ -191,6 +212,19 @@ describe("errors and retries", () => {
     await expect(invokeModelJson("m", {})).rejects.toBeInstanceOf(BedrockValidationError);
     expect(local.requests).toHaveLength(2);
   });
+
+  it.each(["InternalServerException", "ServiceUnavailableException"] as const)(
+    "%s that outlasts the retries is a BedrockUnavailableError (503), after the SDK's 3 attempts",
+    async (exception) => {
+      local.model.failNext(exception, Number.POSITIVE_INFINITY);
+      const error = await invokeClaude({ modelId: CLAUDE, prompt: "x" }).catch((e) => e);
+      expect(error).toBeInstanceOf(BedrockUnavailableError);
+      expect(error).toMatchObject({ modelId: CLAUDE, kind: "unavailable" });
+      expect(error.safeMessage).toBe("Service Unavailable");
+      expect(error.cause.name).toBe(exception);
+      expect(local.requests).toHaveLength(3);
+    },
+  );
 
   it("a model timeout is a BedrockModelTimeoutError", async () => {
     local.model.failNext("ModelTimeoutException");

@@ -3,8 +3,10 @@ import {
   BedrockRuntimeClient,
   ConverseCommand,
   ConverseStreamCommand,
+  InternalServerException,
   InvokeModelCommand,
   ModelNotReadyException,
+  ServiceUnavailableException,
 } from "@aws-sdk/client-bedrock-runtime";
 import { resetAll } from "@org/aws-core";
 import { mockClient } from "aws-sdk-client-mock";
@@ -14,6 +16,7 @@ import {
   BedrockError,
   BedrockModelNotReadyError,
   BedrockModelStreamError,
+  BedrockUnavailableError,
   BedrockValidationError,
   bedrock,
   converse,
@@ -65,6 +68,14 @@ describe("invokeModelJson", () => {
   it.each([
     [new AccessDeniedException({ message: "no access", $metadata: {} }), BedrockAccessDeniedError],
     [new ModelNotReadyException({ message: "warming", $metadata: {} }), BedrockModelNotReadyError],
+    [
+      new InternalServerException({ message: "internal failure", $metadata: {} }),
+      BedrockUnavailableError,
+    ],
+    [
+      new ServiceUnavailableException({ message: "unavailable", $metadata: {} }),
+      BedrockUnavailableError,
+    ],
   ])("maps %s", async (sdkError, type) => {
     bedrockMock.on(InvokeModelCommand).rejects(sdkError);
     const error = (await invokeModelJson("model-a", {}).catch((e) => e)) as BedrockError;

@@ -1,0 +1,71 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { bundleEnvironment } from "@org/app-kit/bundle-environment";
+import { type LocalRunner, startLocalRunner, toHttpApiEvent } from "@org/local-lambda-runner";
+import { translationApi } from "../src/api";
+
+const dist = fileURLToPath(new URL("../dist/", import.meta.url));
+
+/** The function's name in the runner. */
+export const FUNCTION = translationApi.function;
+
+/** Where the built translation-api finds its AWS parts, and its table. */
+export interface TranslationApiStandIns {
+  readonly bedrockUrl: string;
+  readonly dynamoUrl: string;
+  readonly table: string;
+}
+
+/**
+ * The built translation-api (dist/, as deployed) in the local runner, its Bedrock Runtime and
+ * DynamoDB at the given endpoints; logs off. Nothing configures the SDK's retries, so its
+ * clients make the SDK's default attempts.
+ */
+export function startBuiltTranslationApi(
+  standIns: TranslationApiStandIns,
+  timeoutMs: number,
+): Promise<LocalRunner> {
+  if (!existsSync(`${dist}/index.mjs`))
+    throw new Error('apps/translation-api/dist is missing: run "pnpm build"');
+  return startLocalRunner({
+    functions: {
+      [FUNCTION]: {
+        bundleDir: dist,
+        runtime: translationApi.runtime,
+        timeoutMs,
+        env: {
+          AWS_ACCESS_KEY_ID: "local",
+          AWS_SECRET_ACCESS_KEY: "local",
+          AWS_ENDPOINT_URL_DYNAMODB: standIns.dynamoUrl,
+          AWS_ENDPOINT_URL_BEDROCK_RUNTIME: standIns.bedrockUrl,
+          TABLE_NAME: standIns.table,
+          POWERTOOLS_LOG_LEVEL: "SILENT",
+          ...bundleEnvironment(dist),
+        },
+      },
+    },
+    log: false,
+  });
+}
+
+/**
+ * `POST /translations` (with `body`) or `GET /translations` as `userId`, as the HTTP API
+ * passes it on after its JWT authorizer.
+ */
+export function translationsEvent(method: "GET" | "POST", userId: string, body?: unknown) {
+  return toHttpApiEvent({
+    method,
+    rawPath: "/translations",
+    rawQueryString: "",
+    rawHeaders: ["host", "127.0.0.1", "content-type", "application/json"],
+    body: Buffer.from(body ? JSON.stringify(body) : ""),
+    sourceIp: "127.0.0.1",
+    routeKey: `${method} /translations`,
+    pathParameters: undefined,
+    requestId: `test-${Date.now()}`,
+    receivedAt: new Date(),
+    authorizer: {
+      jwt: { claims: { sub: userId, username: userId, token_use: "access" }, scopes: null },
+    },
+  });
+}
