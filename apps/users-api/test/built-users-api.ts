@@ -35,6 +35,14 @@ export function startBuiltUsersApi(dynamoUrl: string, timeoutMs: number): Promis
 
 /** `GET` or `PUT /users/me` as user u-1, as the HTTP API passes it on after its authorizer. */
 export function ownProfileEvent(method: "GET" | "PUT", body?: unknown) {
+  return userProfileEvent("u-1", method, body);
+}
+
+/**
+ * `GET` or `PUT /users/me` as the user `userId` (their JWT's `sub`), as the HTTP API passes
+ * it on after its authorizer.
+ */
+export function userProfileEvent(userId: string, method: "GET" | "PUT", body?: unknown) {
   return toHttpApiEvent({
     method,
     rawPath: "/users/me",
@@ -47,7 +55,7 @@ export function ownProfileEvent(method: "GET" | "PUT", body?: unknown) {
     requestId: `test-${Date.now()}`,
     receivedAt: new Date(),
     authorizer: {
-      jwt: { claims: { sub: "u-1", username: "u-1", token_use: "access" }, scopes: null },
+      jwt: { claims: { sub: userId, username: userId, token_use: "access" }, scopes: null },
     },
   });
 }

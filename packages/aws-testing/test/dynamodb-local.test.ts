@@ -1,8 +1,13 @@
 import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { networkInterfaces, tmpdir } from "node:os";
 import { join } from "node:path";
-import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
+import {
+  DynamoDBClient,
+  GetItemCommand,
+  ListTablesCommand,
+  PutItemCommand,
+} from "@aws-sdk/client-dynamodb";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   createTables,
@@ -66,6 +71,68 @@ describe("startDynamoLocal", () => {
     expect(javaPid && isRunning(javaPid)).toBe(true);
     await other.stop();
     await vi.waitFor(() => expect(isRunning(javaPid as number)).toBe(false), { timeout: 10_000 });
+  });
+});
+
+const clientFor = (endpoint: string) =>
+  new DynamoDBClient({
+    endpoint,
+    region: "us-east-1",
+    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+    maxAttempts: 1,
+  });
+
+describe("startDynamoLocal({ dbPath })", () => {
+  let dir: string;
+  let dynamo: DynamoLocal | undefined;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "dynamo-db-path-"));
+  });
+  afterAll(async () => {
+    await dynamo?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("keeps an acknowledged item through a SIGKILL of the server and a restart on the same port and folder", async () => {
+    const first = await startDynamoLocal({ dbPath: dir });
+    dynamo = first;
+    await createTables(first.endpoint, [{ name: "kept", partitionKey: "PK" }]);
+    const before = clientFor(first.endpoint);
+    await before.send(
+      new PutItemCommand({ TableName: "kept", Item: { PK: { S: "a" }, n: { N: "1" } } }),
+    );
+    before.destroy();
+
+    const [javaPid] = javaPidOn(first.port);
+    expect(javaPid && isRunning(javaPid)).toBe(true);
+    await first.kill();
+    // The Java server itself is gone (not only its supervisor), and its port is free.
+    expect(isRunning(javaPid as number)).toBe(false);
+    expect(isRunning(first.pid)).toBe(false);
+    await expect(fetch(first.endpoint, { signal: AbortSignal.timeout(2_000) })).rejects.toThrow();
+
+    dynamo = await startDynamoLocal({ port: first.port, dbPath: dir });
+    const after = clientFor(dynamo.endpoint);
+    const { Item } = await after.send(
+      new GetItemCommand({ TableName: "kept", Key: { PK: { S: "a" } }, ConsistentRead: true }),
+    );
+    after.destroy();
+    expect(Item).toEqual({ PK: { S: "a" }, n: { N: "1" } });
+  });
+
+  it("refuses a folder that does not exist, with a LocalServiceError", async () => {
+    const missing = join(dir, "no-such-folder");
+    const error = await startDynamoLocal({ dbPath: missing }).catch((e) => e);
+    expect(error).toBeInstanceOf(LocalServiceError);
+    expect(error.message).toContain(`dbPath ${missing} is not an existing folder`);
+  });
+
+  it("refuses a file as the folder", async () => {
+    const file = join(dir, "a-file.txt");
+    writeFileSync(file, "");
+    const error = await startDynamoLocal({ dbPath: file }).catch((e) => e);
+    expect(error).toBeInstanceOf(LocalServiceError);
+    expect(error.message).toMatch(/is not an existing folder/);
   });
 });
 
