@@ -1,6 +1,7 @@
 // `pnpm load`: the sample stack under rising concurrency (loopback only, bounded in time),
 // then a check that nothing acknowledged was lost. Writes reports/load.{json,md}.
 // Options: --levels 1,10,50,100 --duration <seconds per level> --reserved <containers per function>
+//          --sample <seconds between samples of each container's memory and sockets>
 import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -15,6 +16,7 @@ const { values } = parseArgs({
     levels: { type: "string", default: "1,10,50,100" },
     duration: { type: "string", default: "10" },
     reserved: { type: "string", default: "20" },
+    sample: { type: "string", default: "5" },
   },
 });
 const whole = (name: string, text: string, max: number) => {
@@ -30,6 +32,7 @@ const options = {
   levels,
   durationSeconds: whole("duration", values.duration, 300),
   reservedConcurrency: whole("reserved", values.reserved, 100),
+  sampleEverySeconds: whole("sample", values.sample, 60),
 };
 
 exitIfMissingPrerequisites("pnpm load");

@@ -154,6 +154,7 @@ export async function startStack(options: StackOptions = {}) {
       url: runner.url,
       table: TABLE,
       runner,
+      dynamo,
       bedrock,
       cognito,
       clientId,

@@ -136,13 +136,33 @@ const BY_NAME: Record<string, typeof BedrockError> = {
   ModelStreamErrorException: BedrockModelStreamError,
 };
 
+// What Node.js and the SDK's HTTP handlers say when Bedrock cannot be reached at all.
+const NETWORK_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EHOSTUNREACH",
+  "ENOTFOUND",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ERR_HTTP2_STREAM_CANCEL",
+  "ERR_HTTP2_SESSION_ERROR",
+]);
+const NETWORK_NAMES = new Set(["TimeoutError", "RequestTimeout"]);
+
 /**
  * Turns a Bedrock Runtime SDK error (thrown by `send`, or by a stream mid-way) into this
- * package's typed error; anything else is returned unchanged.
+ * package's typed error: a Bedrock exception by its name, Bedrock out of reach (refused,
+ * reset, timed out) as {@link BedrockUnavailableError}; anything else is returned unchanged.
  */
 export function toBedrockError(error: unknown, modelId: string): unknown {
-  const name = (error as { name?: unknown })?.name;
+  const { name, code, message } = (error ?? {}) as { name?: unknown; code?: unknown; message?: unknown };
+  const reason = typeof message === "string" && message ? message : String(name);
   const Type = typeof name === "string" ? BY_NAME[name] : undefined;
-  if (!Type) return error;
-  return new Type((error as Error).message || (name as string), modelId, { cause: error });
+  if (Type) return new Type(reason, modelId, { cause: error });
+  if (NETWORK_CODES.has(String(code)) || NETWORK_NAMES.has(String(name))) {
+    return new BedrockUnavailableError(`Bedrock could not be reached: ${reason}`, modelId, {
+      cause: error,
+    });
+  }
+  return error;
 }

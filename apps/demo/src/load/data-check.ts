@@ -51,8 +51,10 @@ export async function checkAcknowledgedData(
       (version, i) => i === 0 || version === (versions[i - 1] ?? 0) + 1,
     );
     if (!rising || stored < last || stored > last + 1) {
+      const broken = versions.findIndex((v, i) => i > 0 && v !== (versions[i - 1] ?? 0) + 1);
+      const around = broken > 0 ? `, ${versions[broken - 1]} then ${versions[broken]}` : "";
       versionProblems.push(
-        `${userId}: acknowledged [${versions.join()}], stored ${profile.body.version}`,
+        `${userId}: ${versions.length} acknowledged versions up to ${last}${around}, stored ${profile.body.version}`,
       );
     }
     const history = new Set<string>();

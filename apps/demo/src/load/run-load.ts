@@ -2,6 +2,12 @@ import { createUser, signIn } from "@org/aws-testing/local";
 import autocannon from "autocannon";
 import { startStack } from "../stack";
 import { checkAcknowledgedData, type DataCheck } from "./data-check";
+import {
+  type ResourceSample,
+  type ResourceTrend,
+  resourceTrend,
+  sampleResources,
+} from "./resource-sampler";
 import { type Acknowledged, userMix } from "./workload";
 
 /** Options of {@link runLoad}. */
@@ -12,6 +18,8 @@ export interface LoadOptions {
   readonly durationSeconds: number;
   /** Containers each function may run at once, as Lambda's reserved concurrency: past it, 429. */
   readonly reservedConcurrency: number;
+  /** Seconds between samples of every container's memory and sockets. Default 5. */
+  readonly sampleEverySeconds?: number;
   readonly progress?: (line: string) => void;
 }
 
@@ -36,6 +44,10 @@ export interface LevelResult {
    * level to its last, MB: a leak (listeners, sockets, registry entries) shows here.
    */
   readonly memoryGrowthMb: number;
+  /** Resident memory and connections to DynamoDB of every container, sampled over the level. */
+  readonly samples: readonly ResourceSample[];
+  /** What the samples say about growth. */
+  readonly resources: ResourceTrend;
 }
 
 /** What `pnpm load` measured. */
@@ -86,6 +98,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
       const levelTokens = tokens.slice(firstUser, firstUser + connections);
       firstUser += connections;
       const before = stack.runner.reports().length;
+      const sampler = sampleResources({
+        pids: () => stack.runner.containerPids(),
+        dynamoPort: stack.dynamo.port,
+        everySeconds: options.sampleEverySeconds ?? 5,
+      });
       const result = await autocannon({
         url: stack.url,
         connections,
@@ -93,6 +110,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
         requests: userMix(levelTokens, acknowledged),
         timeout: 30,
       });
+      const samples = sampler.stop();
       const reports = stack.runner.reports().slice(before);
       levels.push({
         connections,
@@ -115,6 +133,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
         containers: new Set(reports.map((r) => r.containerPid)).size,
         peakMemoryMb: Math.max(0, ...reports.map((r) => r.maxMemoryUsedMb ?? 0)),
         memoryGrowthMb: memoryGrowth(reports),
+        samples,
+        resources: resourceTrend(samples),
       });
     }
     progress("Checking the acknowledged data...");

@@ -33,7 +33,8 @@ const json = (body: string): Record<string, unknown> => {
 /**
  * The request mix of one connection, as one user: read the profile, update it (with the
  * version read, so a lost write would show as a skipped or repeated version), translate,
- * and page through the history with its cursor. Each connection takes the next token.
+ * and read two pages of the history, the second with the first's cursor. Each pass through
+ * the mix takes a user no other connection is serving.
  *
  * @example
  * ```ts
@@ -42,10 +43,18 @@ const json = (body: string): Record<string, unknown> => {
  * ```
  */
 export function userMix(tokens: readonly string[], acknowledged: Acknowledged): Request[] {
+  // autocannon starts each pass through the mix with a fresh context, so a pass takes a free
+  // user and hands it back at its end: one user is never in two connections' passes at once
+  // (their answers could otherwise be acknowledged in another order than applied).
+  const free = [...tokens];
   let next = 0;
   const headers = (context: ConnectionContext) => {
-    context.token ??= tokens[next++ % tokens.length];
+    // The pool only runs dry if a pass lost a request without an answer (counted as an error).
+    context.token ??= free.shift() ?? tokens[next++ % tokens.length];
     return { authorization: `Bearer ${context.token}`, "content-type": "application/json" };
+  };
+  const release = (context: ConnectionContext) => {
+    if (context.token && !free.includes(context.token)) free.push(context.token);
   };
   return [
     {
@@ -99,15 +108,24 @@ export function userMix(tokens: readonly string[], acknowledged: Acknowledged): 
       setupRequest: (request, context: ConnectionContext) => ({
         ...request,
         headers: headers(context),
+      }),
+      onResponse: (status, body, context: ConnectionContext) => {
+        const cursor = status === 200 ? json(body).cursor : undefined;
+        context.cursor = typeof cursor === "string" ? cursor : undefined;
+      },
+    },
+    {
+      method: "GET",
+      path: "/translations?limit=5",
+      // The next page, with the cursor of the page before (the first page again if none).
+      setupRequest: (request, context: ConnectionContext) => ({
+        ...request,
+        headers: headers(context),
         path: context.cursor
           ? `/translations?limit=5&cursor=${encodeURIComponent(context.cursor)}`
           : "/translations?limit=5",
       }),
-      onResponse: (status, body, context: ConnectionContext) => {
-        if (status !== 200) return;
-        const cursor = json(body).cursor;
-        context.cursor = typeof cursor === "string" ? cursor : undefined;
-      },
+      onResponse: (_status, _body, context: ConnectionContext) => release(context),
     },
   ];
 }

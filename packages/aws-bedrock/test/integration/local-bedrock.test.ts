@@ -240,3 +240,21 @@ describe("errors and retries", () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(140);
   });
 });
+
+describe("Bedrock out of reach", () => {
+  it("is a BedrockUnavailableError (503, safe message) once the SDK's attempts are spent", async () => {
+    // Port 1 on loopback: nothing listens, every connection is refused at once.
+    bedrock.inject(
+      new BedrockRuntimeClient({
+        endpoint: "http://127.0.0.1:1",
+        region: "us-east-1",
+        maxAttempts: 2,
+      }),
+    );
+    const error = await converse({ modelId: CLAUDE, prompt: "hi" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BedrockUnavailableError);
+    expect(error).toMatchObject({ kind: "unavailable", safeMessage: "Service Unavailable" });
+    expect(httpStatusOf((error as BedrockUnavailableError).kind)).toBe(503);
+    expect((error as Error).message).toMatch(/^Bedrock could not be reached/);
+  });
+});

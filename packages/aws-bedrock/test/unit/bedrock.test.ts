@@ -76,12 +76,31 @@ describe("invokeModelJson", () => {
       new ServiceUnavailableException({ message: "unavailable", $metadata: {} }),
       BedrockUnavailableError,
     ],
+    [
+      Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" }),
+      BedrockUnavailableError,
+    ],
+    [
+      Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }),
+      BedrockUnavailableError,
+    ],
+    [
+      Object.assign(new Error("Connection timed out after 1000 ms"), { name: "TimeoutError" }),
+      BedrockUnavailableError,
+    ],
   ])("maps %s", async (sdkError, type) => {
     bedrockMock.on(InvokeModelCommand).rejects(sdkError);
     const error = (await invokeModelJson("model-a", {}).catch((e) => e)) as BedrockError;
     expect(error).toBeInstanceOf(type);
     expect(error).toBeInstanceOf(BedrockError);
     expect(error).toMatchObject({ modelId: "model-a", cause: sdkError });
+    expect(error.safeMessage).not.toMatch(/model-a|127\.0\.0\.1|ECONN|Exception/);
+  });
+
+  it("leaves an error it does not know as it is", async () => {
+    const unknown = new RangeError("something else");
+    bedrockMock.on(InvokeModelCommand).rejects(unknown);
+    expect(await invokeModelJson("model-a", {}).catch((e) => e)).toBe(unknown);
   });
 });
 
