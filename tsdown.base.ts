@@ -17,4 +17,8 @@ export const packageBuild = {
   // `require()` sees `exports.default`, the same names `import` sees, as with every
   // earlier release (tsdown's default turns a lone default export into `module.exports`).
   cjsDefault: false,
+  // A client loaded on first use imports its SDK module with `import()`; in the CommonJS
+  // build that must be `require()`, or a CommonJS app would get the SDK's ESM copy beside
+  // its own CommonJS one (two classes per command, which mocks and `instanceof` tell apart).
+  outputOptions: { dynamicImportInCjs: false },
 } satisfies UserConfig;

@@ -37,7 +37,7 @@ async function useEverything() {
   const handles = {
     dynamo: dynamo.client,
     document: documentClient.client,
-    cognito: cognito.client,
+    cognito: await cognito.get(),
     table: getTable("t"),
   };
   await tokenVerifier.verify(issuer.sign());

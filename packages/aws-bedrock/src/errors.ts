@@ -155,7 +155,11 @@ const NETWORK_NAMES = new Set(["TimeoutError", "RequestTimeout"]);
  * reset, timed out) as {@link BedrockUnavailableError}; anything else is returned unchanged.
  */
 export function toBedrockError(error: unknown, modelId: string): unknown {
-  const { name, code, message } = (error ?? {}) as { name?: unknown; code?: unknown; message?: unknown };
+  const { name, code, message } = (error ?? {}) as {
+    name?: unknown;
+    code?: unknown;
+    message?: unknown;
+  };
   const reason = typeof message === "string" && message ? message : String(name);
   const Type = typeof name === "string" ? BY_NAME[name] : undefined;
   if (Type) return new Type(reason, modelId, { cause: error });

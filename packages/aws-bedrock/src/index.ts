@@ -1,4 +1,4 @@
-export { bedrock, getBedrockClient } from "./client/bedrock-client";
+export { type BedrockSdk, bedrock, getBedrockClient } from "./client/bedrock-client";
 export { converse } from "./converse/converse";
 export { converseStream } from "./converse/converse-stream";
 export type {

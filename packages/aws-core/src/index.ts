@@ -1,6 +1,11 @@
 export { type ClientCreateHook, onClientCreate } from "./client/creation-hooks";
 export type { ClientDefinition, DefinedClient } from "./client/define-client";
 export { defineClient } from "./client/define-client";
+export {
+  defineLoadOnUseClient,
+  type LoadOnUseClient,
+  type LoadOnUseClientDefinition,
+} from "./client/load-on-use-client";
 export { type Primeable, type PrimeOptions, type PrimeResult, prime } from "./client/prime";
 export { resolveClientConfig } from "./config/resolve-client-config";
 export { configureAwsDefaults, getAwsDefaults } from "./config/shared-defaults";

@@ -35,10 +35,10 @@ describe("the README's examples", () => {
     expect(user.username).toBe("test-user");
   });
 
-  it("checks the singleton: one instance", () => {
+  it("checks the singleton: one instance", async () => {
     vi.stubEnv("AWS_REGION", "us-east-1");
-    const client1 = cognito.client;
-    const client2 = getCognitoClient();
+    const client1 = await cognito.get();
+    const client2 = await getCognitoClient();
     expect(client1).toBe(client2);
   });
 });
@@ -87,10 +87,11 @@ describe("one-line mocks", () => {
     expect(output).toBeUndefined();
   });
 
-  it("restores after each test (this test runs after the mocks above)", () => {
+  it("restores after each test (this test runs after the mocks above)", async () => {
     // The setup file restored the stubs and reset the singletons: fresh, unmocked clients.
     process.env.AWS_REGION ??= "us-east-1";
-    expect(typeof (getBedrockClient().send as { restore?: unknown }).restore).toBe("undefined");
+    const bedrockClient = await getBedrockClient();
+    expect(typeof (bedrockClient.send as { restore?: unknown }).restore).toBe("undefined");
     expect(typeof (getDocumentClient().send as { restore?: unknown }).restore).toBe("undefined");
     expect(new DynamoDBClient({ region: "us-east-1" })).toBeDefined();
   });

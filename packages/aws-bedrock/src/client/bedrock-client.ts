@@ -1,9 +1,13 @@
-import { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
-import { defineClient } from "@org/aws-core";
+import type { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
+import { defineLoadOnUseClient, type LoadOnUseClient } from "@org/aws-core";
+
+/** The module of `@aws-sdk/client-bedrock-runtime`: the client and its commands. */
+export type BedrockSdk = typeof import("@aws-sdk/client-bedrock-runtime");
 
 /**
- * The Bedrock Runtime client of the container, created on first access with the shared
- * configuration from `@org/aws-core`, and a longer request timeout: models answer in
+ * The Bedrock Runtime client of the container. Its SDK module loads on first use (a route
+ * that never calls a model never loads it), and the client is created then, with the
+ * shared configuration from `@org/aws-core` and a longer request timeout: models answer in
  * seconds, so 25 s by default, below API Gateway's 29 s limit. Local endpoints come from
  * `AWS_ENDPOINT_URL_BEDROCK_RUNTIME`.
  *
@@ -12,21 +16,23 @@ import { defineClient } from "@org/aws-core";
  * import { bedrock } from "@org/aws-bedrock";
  *
  * bedrock.configure({ requestTimeout: 60_000 }); // optional, before first use
- * const client = bedrock.client;
+ * const [client, { ConverseCommand }] = await Promise.all([bedrock.get(), bedrock.sdk()]);
  * ```
  */
-export const bedrock = /* @__PURE__ */ defineClient({
-  name: "bedrock-runtime",
-  create: (config) => new BedrockRuntimeClient(config),
-  defaults: { requestTimeout: 25_000 },
-});
+export const bedrock: LoadOnUseClient<BedrockRuntimeClient, BedrockSdk> =
+  /* @__PURE__ */ defineLoadOnUseClient({
+    name: "bedrock-runtime",
+    load: () => import("@aws-sdk/client-bedrock-runtime"),
+    create: (sdk, config) => new sdk.BedrockRuntimeClient(config),
+    defaults: { requestTimeout: 25_000 },
+  });
 
 /**
- * The function form of {@link bedrock}: the same client.
+ * The function form of {@link bedrock}: the same client, loaded on first use.
  *
  * @example
  * ```ts
- * const client = getBedrockClient();
+ * const client = await getBedrockClient();
  * ```
  */
 export const getBedrockClient = bedrock.get;

@@ -1,5 +1,4 @@
-import { ConverseStreamCommand } from "@aws-sdk/client-bedrock-runtime";
-import { getBedrockClient } from "../client/bedrock-client";
+import { bedrock } from "../client/bedrock-client";
 import { toBedrockError } from "../errors";
 import { converseInput, tokenUsage } from "./converse-input";
 import type { ConverseRequest, ConverseStreamPart, TokenUsage } from "./types";
@@ -27,7 +26,8 @@ export async function* converseStream(
   let stopReason = "unknown";
   let usage: TokenUsage = tokenUsage(undefined);
   try {
-    const output = await getBedrockClient().send(new ConverseStreamCommand(converseInput(request)));
+    const [client, { ConverseStreamCommand }] = await Promise.all([bedrock.get(), bedrock.sdk()]);
+    const output = await client.send(new ConverseStreamCommand(converseInput(request)));
     for await (const event of output.stream ?? []) {
       const text = event.contentBlockDelta?.delta?.text;
       if (text) yield { type: "text", text };

@@ -1,5 +1,4 @@
-import { ConverseCommand } from "@aws-sdk/client-bedrock-runtime";
-import { getBedrockClient } from "../client/bedrock-client";
+import { bedrock } from "../client/bedrock-client";
 import { toBedrockError } from "../errors";
 import { converseInput, tokenUsage } from "./converse-input";
 import type { ConverseRequest, ConverseResult } from "./types";
@@ -22,7 +21,8 @@ import type { ConverseRequest, ConverseResult } from "./types";
  */
 export async function converse(request: ConverseRequest): Promise<ConverseResult> {
   try {
-    const output = await getBedrockClient().send(new ConverseCommand(converseInput(request)));
+    const [client, { ConverseCommand }] = await Promise.all([bedrock.get(), bedrock.sdk()]);
+    const output = await client.send(new ConverseCommand(converseInput(request)));
     const text = (output.output?.message?.content ?? []).map((block) => block.text ?? "").join("");
     return { text, stopReason: output.stopReason ?? "unknown", usage: tokenUsage(output.usage) };
   } catch (error) {

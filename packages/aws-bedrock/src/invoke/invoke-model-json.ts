@@ -1,5 +1,5 @@
-import { InvokeModelCommand, type InvokeModelCommandOutput } from "@aws-sdk/client-bedrock-runtime";
-import { getBedrockClient } from "../client/bedrock-client";
+import type { InvokeModelCommandOutput } from "@aws-sdk/client-bedrock-runtime";
+import { bedrock } from "../client/bedrock-client";
 import { BedrockValidationError, toBedrockError } from "../errors";
 
 /**
@@ -25,7 +25,8 @@ export async function invokeModelJson<TResponse = unknown>(
 ): Promise<TResponse> {
   let output: InvokeModelCommandOutput;
   try {
-    output = await getBedrockClient().send(
+    const [client, { InvokeModelCommand }] = await Promise.all([bedrock.get(), bedrock.sdk()]);
+    output = await client.send(
       new InvokeModelCommand({
         modelId,
         contentType: "application/json",

@@ -39,8 +39,9 @@ afterEach(() => {
 });
 
 describe("the client", () => {
-  it("is one lazy instance in both forms, with a request timeout for model calls", async () => {
-    expect(getBedrockClient()).toBe(bedrock.client);
+  it("is one lazy instance in both forms, its SDK loaded on first use", async () => {
+    expect(await getBedrockClient()).toBe(await bedrock.get());
+    expect(bedrock.isLoaded()).toBe(true);
   });
 });
 
@@ -80,10 +81,7 @@ describe("invokeModelJson", () => {
       Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" }),
       BedrockUnavailableError,
     ],
-    [
-      Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }),
-      BedrockUnavailableError,
-    ],
+    [Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }), BedrockUnavailableError],
     [
       Object.assign(new Error("Connection timed out after 1000 ms"), { name: "TimeoutError" }),
       BedrockUnavailableError,

@@ -1,30 +1,36 @@
-import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
-import { defineClient } from "@org/aws-core";
+import type { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
+import { defineLoadOnUseClient, type LoadOnUseClient } from "@org/aws-core";
+
+/** The module of `@aws-sdk/client-cognito-identity-provider`: the client and its commands. */
+export type CognitoSdk = typeof import("@aws-sdk/client-cognito-identity-provider");
 
 /**
- * The Cognito Identity Provider (user pools) client of the container, created on first
- * access with the shared configuration from `@org/aws-core`. Local endpoints come from
- * `AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER`.
+ * The Cognito Identity Provider (user pools) client of the container. Its SDK module loads
+ * on first use, and the client is created then, with the shared configuration from
+ * `@org/aws-core`: a handler whose routes only read the authorizer's claims never loads it.
+ * Local endpoints come from `AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER`.
  *
  * @example
  * ```ts
- * import { AdminGetUserCommand } from "@aws-sdk/client-cognito-identity-provider";
  * import { cognito } from "@org/aws-cognito";
  *
- * const user = await cognito.client.send(new AdminGetUserCommand({ UserPoolId, Username }));
+ * const [client, { AdminGetUserCommand }] = await Promise.all([cognito.get(), cognito.sdk()]);
+ * const user = await client.send(new AdminGetUserCommand({ UserPoolId, Username }));
  * ```
  */
-export const cognito = /* @__PURE__ */ defineClient({
-  name: "cognito-identity-provider",
-  create: (config) => new CognitoIdentityProviderClient(config),
-});
+export const cognito: LoadOnUseClient<CognitoIdentityProviderClient, CognitoSdk> =
+  /* @__PURE__ */ defineLoadOnUseClient({
+    name: "cognito-identity-provider",
+    load: () => import("@aws-sdk/client-cognito-identity-provider"),
+    create: (sdk, config) => new sdk.CognitoIdentityProviderClient(config),
+  });
 
 /**
- * The function form of {@link cognito}: the same client.
+ * The function form of {@link cognito}: the same client, loaded on first use.
  *
  * @example
  * ```ts
- * const client = getCognitoClient();
+ * const client = await getCognitoClient();
  * ```
  */
 export const getCognitoClient = cognito.get;

@@ -1,9 +1,6 @@
-import {
-  GetUserCommand,
-  type GetUserCommandOutput,
-} from "@aws-sdk/client-cognito-identity-provider";
+import type { GetUserCommandOutput } from "@aws-sdk/client-cognito-identity-provider";
 import { decomposeUnverifiedJwt } from "aws-jwt-verify/jwt";
-import { getCognitoClient } from "../client/cognito-client";
+import { cognito } from "../client/cognito-client";
 import { CognitoUnauthorizedError } from "../errors";
 import type { User, UserOptions } from "./types";
 import { userFromClaims } from "./user-from-claims";
@@ -17,7 +14,7 @@ const REFUSED = new Set([
 
 /**
  * The user an access token belongs to, asked of Cognito itself (GetUser on the lazy
- * client). Cognito checks the token, including revocation; a refused token is a
+ * client, whose SDK module loads on the first call). Cognito checks the token, including revocation; a refused token is a
  * `CognitoUnauthorizedError`. Groups come from the token, which Cognito has just accepted.
  *
  * @example
@@ -35,7 +32,8 @@ export async function getUserFromToken(
   }
   let output: GetUserCommandOutput;
   try {
-    output = await getCognitoClient().send(new GetUserCommand({ AccessToken: accessToken }));
+    const [client, { GetUserCommand }] = await Promise.all([cognito.get(), cognito.sdk()]);
+    output = await client.send(new GetUserCommand({ AccessToken: accessToken }));
   } catch (error) {
     if (REFUSED.has((error as Error).name)) {
       throw new CognitoUnauthorizedError(`Cognito refused the token: ${(error as Error).message}`, {

@@ -67,7 +67,7 @@ describe("getUserFromToken", () => {
     await expect(getUserFromToken(issuer.sign())).rejects.toThrow("socket hang up");
   });
 
-  it("uses one lazy client, in both access forms", () => {
-    expect(getCognitoClient()).toBe(cognito.client);
+  it("uses one lazy client, in both access forms", async () => {
+    expect(await getCognitoClient()).toBe(await cognito.get());
   });
 });

@@ -32,7 +32,8 @@ export async function primeClient(
 ): Promise<PrimeResult> {
   const startedAt = performance.now();
   try {
-    const config = (getClient() as { config?: ResolvedSdkConfig }).config ?? {};
+    // A load-on-use client's accessor is async: awaiting it loads the SDK module ahead too.
+    const config = ((await getClient()) as { config?: ResolvedSdkConfig }).config ?? {};
     const [region] = await Promise.all([config.region?.(), config.credentials?.()]);
     const url = await endpointUrl(config, region);
     if (options.connect && url) await openConnection(config, url);

@@ -25,7 +25,7 @@ const stubs = new Map<unknown, { stub: { restore(): void }; singletons: Set<{ re
  * ```
  */
 export function mockSingletonClient<TClient extends object>(
-  singleton: DefinedClient<TClient>,
+  singleton: Pick<DefinedClient<TClient>, "reset" | "inject">,
   Client: SdkClientClass<TClient>,
   instance: TClient = new Client({
     region: "us-east-1",
