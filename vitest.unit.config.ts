@@ -30,6 +30,7 @@ export default defineConfig({
       lane("packages/aws-dynamo", ["test/unit/**/*.test.ts"]),
       lane("packages/aws-cognito", ["test/unit/**/*.test.ts"]),
       lane("packages/aws-bedrock", ["test/unit/**/*.test.ts"]),
+      lane("packages/aws", ["test/facade.test.ts"]),
       lane("packages/aws-testing", ["test/{events,mocks,duplicate-sdk-packages}.test.ts"], {
         setupFiles: ["./src/vitest-setup.ts"],
         unstubEnvs: true,

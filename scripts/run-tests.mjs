@@ -4,7 +4,14 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 
-const PACKAGE_PROJECTS = ["aws-core", "aws-dynamo", "aws-cognito", "aws-bedrock", "aws-testing"];
+const PACKAGE_PROJECTS = [
+  "aws-core",
+  "aws-dynamo",
+  "aws-cognito",
+  "aws-bedrock",
+  "aws-testing",
+  "aws",
+];
 const OLDEST_NODE = "22";
 const VITEST = ["node_modules/vitest/vitest.mjs", "run"];
 const reporters = (file) => ["--reporter=default", "--reporter=json", `--outputFile.json=${file}`];

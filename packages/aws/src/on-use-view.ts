@@ -1,0 +1,45 @@
+import { SingletonCreationError } from "@org/aws-core";
+
+/**
+ * A client reached through the facade: its code loads on first use. The clients of
+ * `@org/aws-bedrock` and `@org/aws-cognito` are such clients already; the DynamoDB ones are
+ * views onto `@org/aws-dynamo`'s, loaded with that package the first time they are used.
+ */
+export interface OnUseClient<TClient, TSdk> {
+  /** Name in errors and in `prime()` results. */
+  readonly name: string;
+  /** The container's client: loads its code on first use, then creates it once. */
+  readonly get: () => Promise<TClient>;
+  /** The SDK module with the command classes, loaded on first use. */
+  readonly sdk: () => Promise<TSdk>;
+}
+
+/**
+ * A view onto a package's lazily created client, the package itself imported on first use:
+ * the client is that package's singleton (configure it there), not a second one.
+ *
+ * @example
+ * ```ts
+ * const documentClient = onUseView(
+ *   "dynamodb-document",
+ *   async () => (await import("@org/aws-dynamo")).documentClient,
+ *   () => import("@aws-sdk/lib-dynamodb"),
+ * );
+ * ```
+ */
+export function onUseView<TClient, TSdk>(
+  name: string,
+  loadClient: () => Promise<{ get(): TClient }>,
+  loadSdk: () => Promise<TSdk>,
+): OnUseClient<TClient, TSdk> {
+  // Nothing is kept here: the module loader keeps what loaded, and a failed import (a
+  // missing chunk, say) is tried again by the next use.
+  const failed = (error: unknown): never => {
+    throw new SingletonCreationError(name, error);
+  };
+  return {
+    name,
+    get: async () => (await loadClient().catch(failed)).get(),
+    sdk: () => loadSdk().catch(failed),
+  };
+}

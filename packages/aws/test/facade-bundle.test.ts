@@ -1,0 +1,71 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { build, type Metafile } from "esbuild";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const entry = fileURLToPath(new URL("./fixtures/dynamo-route.ts", import.meta.url));
+const packagesDir = fileURLToPath(new URL("../../", import.meta.url));
+let metafile: Metafile;
+
+// Bundled as an app would bundle it, split, from the packages' built dist/ (as published).
+beforeAll(async () => {
+  for (const pkg of ["aws", "aws-core", "aws-dynamo", "aws-bedrock", "aws-cognito"]) {
+    if (!existsSync(`${packagesDir}${pkg}/dist`)) {
+      throw new Error(`packages/${pkg}/dist is missing: run "pnpm build" first`);
+    }
+  }
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    target: "node22",
+    outdir: "/virtual-out",
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+    mainFields: ["module", "main"],
+    tsconfigRaw: "{}",
+  });
+  metafile = result.metafile;
+});
+
+const sdkOf = (input: string) => /node_modules\/(@aws-sdk\/[^/]+)\//.exec(input)?.[1];
+
+// The SDK packages in an output file and in every file it imports statically.
+function staticallyLoaded(output: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(output)) return new Set();
+  seen.add(output);
+  const file = metafile.outputs[output];
+  const sdks = new Set(Object.keys(file?.inputs ?? {}).flatMap((i) => sdkOf(i) ?? []));
+  for (const imported of file?.imports ?? []) {
+    if (imported.kind !== "import-statement") continue;
+    for (const sdk of staticallyLoaded(imported.path, seen)) sdks.add(sdk);
+  }
+  return sdks;
+}
+
+describe("@org/aws in a split bundle", () => {
+  it("loads no SDK at init: every client's SDK is in a chunk only a dynamic import reaches", () => {
+    const entryOutput = Object.keys(metafile.outputs).find((out) =>
+      metafile.outputs[out]?.entryPoint?.endsWith("dynamo-route.ts"),
+    ) as string;
+    expect(entryOutput).toBeDefined();
+    expect([...staticallyLoaded(entryOutput)]).toEqual([]);
+
+    const inSomeChunk = new Set(
+      Object.values(metafile.outputs).flatMap((o) =>
+        Object.keys(o.inputs).flatMap((i) => sdkOf(i) ?? []),
+      ),
+    );
+    for (const sdk of [
+      "@aws-sdk/client-dynamodb",
+      "@aws-sdk/lib-dynamodb",
+      "@aws-sdk/client-bedrock-runtime",
+      "@aws-sdk/client-cognito-identity-provider",
+    ]) {
+      expect(inSomeChunk, sdk).toContain(sdk);
+    }
+  });
+});

@@ -1,0 +1,7 @@
+import { defineConfig } from "tsdown";
+import { packageBuild } from "../../tsdown.base.ts";
+
+export default defineConfig({
+  ...packageBuild,
+  entry: ["src/index.ts"],
+});
