@@ -12,6 +12,15 @@ describe("pnpm load, short", () => {
       expect(level.requests, `${level.connections} connections`).toBeGreaterThan(0);
       expect(level.coldStarts).toBeGreaterThan(0);
       expect(level.peakMemoryMb).toBeGreaterThan(0);
+      const { p50, p95, p99 } = level.latencyMs;
+      expect(p50).toBeGreaterThan(0);
+      expect(p50 <= p95 && p95 <= p99).toBe(true);
+      // Every container was sampled at the end: its memory, and at most a socket or two to
+      // DynamoDB (one request at a time per container, over a kept-alive connection).
+      const last = level.samples.at(-1);
+      expect(last?.containers.length).toBeGreaterThan(0);
+      expect(last?.containers.every((c) => c.rssMb > 0)).toBe(true);
+      expect(level.resources.maxDynamoSocketsPerContainer).toBeLessThanOrEqual(2);
       // Throttling (429) and refusals are answers; a 5xx or a dropped connection is not.
       expect(Object.keys(level.statuses).filter((code) => code.startsWith("5"))).toEqual([]);
       expect(level.errors).toBe(0);

@@ -13,17 +13,17 @@ export function loadTable(report: LoadReport): string {
   const lines = [
     `${options.durationSeconds} s per level; reserved concurrency ${options.reservedConcurrency} per function; latency in ms.`,
     "",
-    "| connections | requests | req/s | p50 | p90 | p97.5 | p99 | responses by status | errors | cold starts | containers | peak memory MB | memory growth MB | RSS growth, 2nd half MB | sockets to DynamoDB |",
+    "| connections | requests | req/s | p50 | p90 | p95 | p99 | responses by status | errors | cold starts | containers | peak memory MB | memory growth MB | RSS growth, 2nd half MB | sockets to DynamoDB |",
     "| --: | --: | --: | --: | --: | --: | --: | --- | --: | --: | --: | --: | --: | --: | --: |",
   ];
   for (const level of report.levels) {
     const statuses = Object.entries(level.statuses)
       .map(([code, count]) => `${code}: ${count}`)
       .join(", ");
-    const { p50, p90, p97_5, p99 } = level.latencyMs;
+    const { p50, p90, p95, p99 } = level.latencyMs;
     const { secondHalfRssGrowthMb, maxDynamoSocketsPerContainer } = level.resources;
     lines.push(
-      `| ${level.connections} | ${level.requests} | ${level.requestsPerSecond.toFixed(1)} | ${p50} | ${p90} | ${p97_5} | ${p99} | ${statuses} | ${level.errors} | ${level.coldStarts} | ${level.containers} | ${level.peakMemoryMb} | ${level.memoryGrowthMb} | ${secondHalfRssGrowthMb ?? "n/a"} | ${maxDynamoSocketsPerContainer} |`,
+      `| ${level.connections} | ${level.requests} | ${level.requestsPerSecond.toFixed(1)} | ${p50} | ${p90} | ${p95} | ${p99} | ${statuses} | ${level.errors} | ${level.coldStarts} | ${level.containers} | ${level.peakMemoryMb} | ${level.memoryGrowthMb} | ${secondHalfRssGrowthMb ?? "n/a"} | ${maxDynamoSocketsPerContainer} |`,
     );
   }
   lines.push(
