@@ -314,10 +314,60 @@ lambdaContext({ timeoutMs: "3s" });
 `,
 };
 
+const facade: PackageCase = {
+  typesEsm: `
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { type Aws, aws } from "@org/aws";
+
+export async function read(id: string): Promise<unknown> {
+  const [db, { GetCommand }] = await Promise.all([aws.documentClient.get(), aws.documentClient.sdk()]);
+  const client: DynamoDBDocumentClient = db;
+  return (await client.send(new GetCommand({ TableName: "notes", Key: { id } }))).Item;
+}
+export const all: Aws = aws;
+// @ts-expect-error: get() is a promise, not the client
+void aws.documentClient.get().send;
+`,
+  typesCjs: `
+import { aws } from "@org/aws";
+
+export const converseCommand = async () => (await aws.bedrock.sdk()).ConverseCommand;
+// @ts-expect-error: no such client
+void aws.sqs;
+`,
+  service: {
+    client: "@aws-sdk/lib-dynamodb",
+    handler: `
+import { aws } from "@org/aws";
+
+export const handler = async (event: { id: string; text: string }) => {
+  const [db, { GetCommand, PutCommand }] = await Promise.all([
+    aws.documentClient.get(),
+    aws.documentClient.sdk(),
+  ]);
+  const Key = { PK: \`NOTE#\${event.id}\`, SK: "v1" };
+  await db.send(new PutCommand({ TableName: process.env.TABLE_NAME, Item: { ...Key, text: event.text } }));
+  return (await db.send(new GetCommand({ TableName: process.env.TABLE_NAME, Key, ConsistentRead: true }))).Item;
+};
+`,
+    async exercise({ invoke, defer }) {
+      const local = await startDynamoLocal();
+      defer(local.stop);
+      await createTables(local.endpoint, [{ name: "notes", partitionKey: "PK", sortKey: "SK" }]);
+      const item = await invoke(
+        { id: "7", text: "through the facade" },
+        { AWS_ENDPOINT_URL_DYNAMODB: local.endpoint, TABLE_NAME: "notes" },
+      );
+      expect(item).toEqual({ PK: "NOTE#7", SK: "v1", text: "through the facade" });
+    },
+  },
+};
+
 export const CASES: Readonly<Record<string, PackageCase>> = {
   "@org/aws-core": core,
   "@org/aws-dynamo": dynamo,
   "@org/aws-cognito": cognito,
   "@org/aws-bedrock": bedrock,
   "@org/aws-testing": testing,
+  "@org/aws": facade,
 };
