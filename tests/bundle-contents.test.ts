@@ -41,7 +41,7 @@ describe("a handler bundles only the clients it imports", () => {
   it("error names survive minification (handlers map them to HTTP statuses)", async () => {
     const out = join(mkdtempSync(join(tmpdir(), "error-names-")), "index.mjs");
     await build({
-      ...lambdaBuildOptions({ lean: false }),
+      ...lambdaBuildOptions({ lean: false, splitting: false }),
       entryPoints: [fixture("error-names.ts")],
       outfile: out,
       tsconfigRaw: "{}",

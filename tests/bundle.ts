@@ -15,7 +15,8 @@ export interface BundleResult {
 
 /**
  * Bundles a handler the way the sample apps ship (esbuild, minified ESM for Node.js 22+,
- * the SDK's ESM build), from the packages' built `dist/`, as users get them.
+ * the SDK's ESM build), from the packages' built `dist/`, as users get them; as one file
+ * (`splitting: false`), so the size is the whole bundle's, comparable from run to run.
  */
 export async function bundleHandler(entry: string): Promise<BundleResult> {
   for (const pkg of readdirSync(join(repoRoot, "packages"))) {
@@ -26,7 +27,7 @@ export async function bundleHandler(entry: string): Promise<BundleResult> {
     }
   }
   const result = await build({
-    ...lambdaBuildOptions({ lean: false }),
+    ...lambdaBuildOptions({ lean: false, splitting: false }),
     entryPoints: [entry],
     metafile: true,
     write: false,

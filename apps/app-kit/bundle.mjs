@@ -1,13 +1,18 @@
 // Bundles an app the way it ships to Lambda: esbuild, minified ESM for Node.js 22 (the oldest
 // Lambda runtime supported), the SDK's ESM build, handler "index.handler", and a metafile.
 // Run from the app's folder:
-//   node ../app-kit/bundle.mjs [--no-lean] [--no-exec-wrapper] [--compile-cache] [--outdir <folder>]
+//   node ../app-kit/bundle.mjs [--no-lean] [--no-splitting] [--no-exec-wrapper] [--compile-cache]
+//                              [--outdir <folder>]
 //
 // Lean by default: lambdaLean() from @org/aws-core/esbuild trims what Lambda never runs out of
 // the SDK (the default credential chain becomes environment variables with container
 // credentials as fallback: no SSO, INI, process, web identity or IMDS providers, no nested
 // STS/SSO clients; Bedrock's SSO token chain goes too). --no-lean (or LAMBDA_LEAN=0) keeps
 // the SDK's full chains.
+// Split by default (lambdaBuildOptions() of @org/aws-core/esbuild): index.mjs and, beside it,
+// chunks/*.mjs; code reached only through import() (the Bedrock SDK, which @org/aws-bedrock
+// loads on first use) is in chunks that only the routes using it read. The whole folder is the
+// function's code. --no-splitting (or LAMBDA_SPLITTING=0) writes index.mjs alone, as before.
 // --compile-cache (or LAMBDA_COMPILE_CACHE=1): the bundle becomes handler.mjs, index.mjs a
 // loader that turns on the V8 compile cache shipped beside it (writeCompileCache of
 // @org/aws-core/esbuild). The cache is made with COMPILE_CACHE_NODE (default: the Node.js
@@ -28,6 +33,10 @@ const { values: args } = parseArgs({
   allowNegative: true,
   options: {
     lean: { type: "boolean", default: !["0", "false"].includes(process.env.LAMBDA_LEAN ?? "") },
+    splitting: {
+      type: "boolean",
+      default: !["0", "false"].includes(process.env.LAMBDA_SPLITTING ?? ""),
+    },
     "compile-cache": {
       type: "boolean",
       default: ["1", "true"].includes(process.env.LAMBDA_COMPILE_CACHE ?? ""),
@@ -39,7 +48,7 @@ const { values: args } = parseArgs({
     outdir: { type: "string", default: "dist" },
   },
 });
-const { lean, outdir } = args;
+const { lean, splitting, outdir } = args;
 const compileCache = args["compile-cache"];
 const execWrapper = args["exec-wrapper"];
 
@@ -52,17 +61,25 @@ if (!relative(resolve(outdir), process.cwd()).startsWith("..")) {
 }
 rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
-const bundleFile = join(outdir, compileCache ? "handler.mjs" : "index.mjs");
+const entry = compileCache ? "handler" : "index";
+const bundleFile = join(outdir, `${entry}.mjs`);
 const result = await build({
-  ...lambdaBuildOptions({ lean }),
-  entryPoints: ["src/handler.ts"],
-  outfile: bundleFile,
+  ...lambdaBuildOptions({ lean, splitting }),
+  entryPoints: { [entry]: "src/handler.ts" },
+  outdir,
   metafile: true,
   logLevel: "warning",
 });
 writeFileSync(join(outdir, "meta.json"), JSON.stringify(result.metafile));
-const output = Object.values(result.metafile.outputs)[0];
-const notes = [lean ? "lean" : "full SDK chains"];
+const outputs = Object.values(result.metafile.outputs);
+const entryBytes = outputs.find((output) => output.entryPoint === "src/handler.ts")?.bytes ?? 0;
+const totalBytes = outputs.reduce((sum, output) => sum + output.bytes, 0);
+const notes = [
+  lean ? "lean" : "full SDK chains",
+  splitting
+    ? `split: ${outputs.length - 1} chunks, ${totalBytes} bytes with the entry`
+    : "one file",
+];
 if (execWrapper) {
   const { environment } = writeExecWrapper({ dir: outdir });
   notes.push(`exec wrapper: set AWS_LAMBDA_EXEC_WRAPPER=${environment.AWS_LAMBDA_EXEC_WRAPPER}`);
@@ -78,4 +95,4 @@ if (compileCache) {
   });
   notes.push(`compile cache for Node.js ${cache.nodeVersion}, ${cache.bytes} bytes`);
 }
-console.log(`${bundleFile}: ${output.bytes} bytes (${notes.join("; ")})`);
+console.log(`${bundleFile}: ${entryBytes} bytes (${notes.join("; ")})`);

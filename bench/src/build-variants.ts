@@ -80,7 +80,7 @@ export async function buildVariant(
   let environment: Record<string, string> = {};
   if (source.kind === "handler") {
     const result = await build({
-      ...lambdaBuildOptions({ lean: source.lean }),
+      ...lambdaBuildOptions({ lean: source.lean, splitting: false }),
       entryPoints: [source.file],
       outfile: bundleFile,
       absWorkingDir: repoRoot,
@@ -108,6 +108,7 @@ export async function buildVariant(
         "--outdir",
         dir,
         source.lean ? "--lean" : "--no-lean",
+        "--no-splitting",
         ...(source.compileCache ? ["--compile-cache"] : []),
         source.execWrapper ? "--exec-wrapper" : "--no-exec-wrapper",
       ],

@@ -8,7 +8,7 @@ import {
   statSync,
   writeFileSync,
 } from "node:fs";
-import { join } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import { promisify } from "node:util";
 
 /** The folder, beside the bundle, that holds the cache. */
@@ -43,6 +43,16 @@ export interface CompileCacheOptions {
   readonly nodeFlags?: readonly string[] | undefined;
   /** The user the functions run as; default {@link LAMBDA_SANDBOX_UID}. */
   readonly uid?: number | undefined;
+  /**
+   * Also compile the other modules in `dir` into the cache: the chunks of a split bundle
+   * (`lambdaBuildOptions()`'s default), the ones it imports only on first use among them
+   * (an SDK that a route loads with `import()`), which the bundle's own start never reaches.
+   * Each is imported once, after the bundle, as its first use would. One that throws when
+   * imported on its own does not fail the build: if it is not in the cache, it compiles as
+   * usual when the function first needs it. Node.js reads a module's cache only when it loads
+   * that module, so a cached chunk that no request uses costs disk space only. Default `true`.
+   */
+  readonly chunks?: boolean | undefined;
 }
 
 /** What {@link writeCompileCache} made. */
@@ -52,6 +62,8 @@ export interface CompileCacheResult {
   /** The Node.js version the cache is for. */
   readonly nodeVersion: string;
   readonly bytes: number;
+  /** The other modules (chunks) imported into the cache without error. */
+  readonly chunks: number;
 }
 
 const execFileAsync = promisify(execFile);
@@ -60,7 +72,8 @@ const execFileAsync = promisify(execFile);
  * Ships V8's compile cache with a Lambda bundle: writes a small loader (`index.mjs`) that
  * turns on Node.js's module compile cache before it imports the bundle, then runs the loader
  * once with the runtime's Node.js so the cache of the bundle's code lands beside it. In
- * Lambda the bundle is then read from the cache instead of compiled from its source.
+ * Lambda the bundle is then read from the cache instead of compiled from its source. A
+ * split bundle's chunks are cached too, those loaded only on first use included (`chunks`).
  *
  * The cache is portable (its keys are paths relative to the cache folder) from Node.js 24.12;
  * on older versions, or with a Node.js of another version, architecture or flags, Node.js
@@ -69,13 +82,13 @@ const execFileAsync = promisify(execFile);
  *
  * @example
  * ```ts
- * // build.mjs: bundle to dist/handler.mjs, then add the loader and the cache
+ * // build.mjs: bundle to dist/handler.mjs and dist/chunks/, then add the loader and the cache
  * import { build } from "esbuild";
  * import { lambdaBuildOptions, writeCompileCache } from "@org/aws-core/esbuild";
  *
- * await build({ ...lambdaBuildOptions(), entryPoints: ["src/handler.ts"], outfile: "dist/handler.mjs" });
+ * await build({ ...lambdaBuildOptions(), entryPoints: ["src/handler.ts"], outdir: "dist" });
  * const cache = await writeCompileCache({ dir: "dist" }); // run on the runtime's Node.js and architecture
- * console.log(`compile cache for Node.js ${cache.nodeVersion}: ${cache.bytes} bytes`);
+ * console.log(`compile cache for Node.js ${cache.nodeVersion}: ${cache.bytes} bytes, ${cache.chunks} chunks`);
  * ```
  */
 export async function writeCompileCache(options: CompileCacheOptions): Promise<CompileCacheResult> {
@@ -87,20 +100,36 @@ export async function writeCompileCache(options: CompileCacheOptions): Promise<C
     node = process.execPath,
     nodeFlags = ["--expose-gc"],
     uid = LAMBDA_SANDBOX_UID,
+    chunks = true,
   } = options;
   if (!existsSync(join(dir, bundle)))
     throw new Error(`writeCompileCache: ${join(dir, bundle)} does not exist`);
   const cacheRoot = join(dir, COMPILE_CACHE_DIR);
   rmSync(cacheRoot, { recursive: true, force: true });
   writeFileSync(join(dir, entry), loaderSource(bundle, exports));
+  const others = chunks
+    ? modulesIn(dir).filter((path) => !isOneOf(path, dir, [entry, bundle]))
+    : [];
 
   const { stdout } = await execFileAsync(
     node,
-    [...nodeFlags, "--input-type=module", "--eval", GENERATE, join(dir, entry), join(dir, bundle)],
+    [
+      ...nodeFlags,
+      "--input-type=module",
+      "--eval",
+      GENERATE,
+      join(dir, entry),
+      join(dir, bundle),
+      ...others,
+    ],
     // Lambda's init without Lambda: any AWS call made at module scope goes nowhere.
     { env: { PATH: process.env.PATH ?? "", ...SANDBOX_ENV }, timeout: 60_000 },
   );
-  const { version, exported } = JSON.parse(stdout) as { version: string; exported: string[] };
+  const { version, exported, compiled } = JSON.parse(stdout) as {
+    version: string;
+    exported: string[];
+    compiled: number;
+  };
   if (!supportsPortableCache(version)) {
     throw new Error(
       `writeCompileCache: Node.js ${version} cannot make a cache that works at another path; use 24.12 or later`,
@@ -114,7 +143,21 @@ export async function writeCompileCache(options: CompileCacheOptions): Promise<C
     directory: retagForUser(cacheRoot, uid),
     nodeVersion: version.slice(1),
     bytes: sizeOf(cacheRoot),
+    chunks: compiled,
   };
+}
+
+/** The ES modules in `dir` and its folders (a split bundle's chunks), the cache left out. */
+function modulesIn(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((file) => file.isFile() && /\.m?js$/.test(file.name))
+    .map((file) => join(file.parentPath, file.name))
+    .filter((path) => !relative(dir, path).split(sep).includes(COMPILE_CACHE_DIR))
+    .sort();
+}
+
+function isOneOf(path: string, dir: string, names: readonly string[]): boolean {
+  return names.some((name) => resolve(dir, name) === resolve(path));
 }
 
 /** Portable caches (keys relative to the cache folder) came with Node.js 24.12. */
@@ -133,14 +176,23 @@ export const{${names}}=await import("./${bundle}");
 `;
 }
 
-// Runs in the generating process: load the loader, report, write the cache, leave at once
+// Runs in the generating process: load the loader, then every other module (chunks: compiled
+// even if they throw when evaluated on their own), report, write the cache, leave at once
 // (a module scope may have left sockets or timers open).
 const GENERATE = `import { flushCompileCache } from "node:module";
 import { pathToFileURL } from "node:url";
-await import(pathToFileURL(process.argv[1]).href);
-const bundled = await import(pathToFileURL(process.argv[2]).href);
+const [loader, bundle, ...chunks] = process.argv.slice(1);
+await import(pathToFileURL(loader).href);
+const bundled = await import(pathToFileURL(bundle).href);
+let compiled = 0;
+for (const chunk of chunks) {
+  try {
+    await import(pathToFileURL(chunk).href);
+    compiled += 1;
+  } catch {}
+}
 flushCompileCache();
-process.stdout.write(JSON.stringify({ version: process.version, exported: Object.keys(bundled) }), () => process.exit(0));`;
+process.stdout.write(JSON.stringify({ version: process.version, exported: Object.keys(bundled), compiled }), () => process.exit(0));`;
 
 const SANDBOX_ENV = {
   AWS_REGION: "us-east-1",

@@ -1,4 +1,4 @@
-export { CREATE_REQUIRE_BANNER, lambdaBuildOptions } from "./build-options";
+export { CREATE_REQUIRE_BANNER, LAMBDA_CHUNK_NAMES, lambdaBuildOptions } from "./build-options";
 export {
   COMPILE_CACHE_DIR,
   type CompileCacheOptions,

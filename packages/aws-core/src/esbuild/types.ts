@@ -30,11 +30,12 @@ export interface LambdaLeanOptions {
 }
 
 /**
- * Options of {@link lambdaBuildOptions}: {@link LambdaLeanOptions} plus whether to trim at all.
+ * Options of {@link lambdaBuildOptions}: {@link LambdaLeanOptions} plus whether to trim at all,
+ * the target, and whether to split the bundle.
  *
  * @example
  * ```ts
- * const options = lambdaBuildOptions({ lean: process.env.LAMBDA_LEAN === "1" });
+ * const options = lambdaBuildOptions({ lean: process.env.LAMBDA_LEAN === "1", splitting: false });
  * ```
  */
 export interface LambdaBuildPresetOptions extends LambdaLeanOptions {
@@ -42,4 +43,10 @@ export interface LambdaBuildPresetOptions extends LambdaLeanOptions {
   readonly lean?: boolean | undefined;
   /** esbuild `target`. Default `"node22"`: the oldest Node.js Lambda runtime still supported. */
   readonly target?: string | undefined;
+  /**
+   * Split the bundle into an entry module and chunks (`chunks/*.mjs`), so code reached only
+   * through `import()` is read only when a request uses it. Needs `outdir`, not `outfile`.
+   * `false` gives one file. Default `true`.
+   */
+  readonly splitting?: boolean | undefined;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { CREATE_REQUIRE_BANNER, lambdaBuildOptions } from "../../src/esbuild/index";
 
 describe("lambdaBuildOptions()", () => {
-  it("is the sample apps' bundle setup plus the lean plugin", () => {
+  it("is the sample apps' bundle setup plus the lean plugin, split", () => {
     const options = lambdaBuildOptions();
     expect(options).toMatchObject({
       bundle: true,
@@ -14,12 +14,13 @@ describe("lambdaBuildOptions()", () => {
       legalComments: "none",
       banner: { js: CREATE_REQUIRE_BANNER },
     });
-    expect(options.plugins?.map((p) => p.name)).toEqual(["lambda-lean"]);
+    expect(options.plugins?.map((p) => p.name)).toEqual(["lambda-split-output", "lambda-lean"]);
   });
 
-  it("leaves the plugin out with lean: false, and takes another target", () => {
+  it("leaves the lean plugin out with lean: false, and takes another target", () => {
     const options = lambdaBuildOptions({ lean: false, target: "node24" });
-    expect(options.plugins).toEqual([]);
+    expect(options.plugins?.map((p) => p.name)).toEqual(["lambda-split-output"]);
+    expect(lambdaBuildOptions({ lean: false, splitting: false }).plugins).toEqual([]);
     expect(options.target).toBe("node24");
   });
 

@@ -32,7 +32,10 @@ export interface Bundle {
   readonly inputs: string[];
 }
 
-/** Lambda's bundle settings (minified ESM for Node.js 22+, the SDK's ESM build), in memory. */
+/**
+ * Lambda's bundle settings (minified ESM for Node.js 22+, the SDK's ESM build), in memory, as
+ * one file (`splitting: false`): the tests read the whole bundle's code and inputs.
+ */
 export async function bundle(
   entry: { file: string } | { contents: string; resolveDir: string },
   plugins: Plugin[],
@@ -42,7 +45,7 @@ export async function bundle(
     ...("file" in entry
       ? { entryPoints: [entry.file] }
       : { stdin: { contents: entry.contents, resolveDir: entry.resolveDir, loader: "js" } }),
-    ...lambdaBuildOptions({ lean: false }),
+    ...lambdaBuildOptions({ lean: false, splitting: false }),
     alias: workspaceSources,
     metafile: true,
     write: false,

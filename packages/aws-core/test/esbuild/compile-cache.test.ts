@@ -12,11 +12,20 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { COMPILE_CACHE_DIR, lambdaLean, writeCompileCache } from "../../src/esbuild/index";
-import { bundle } from "./bundle-helpers";
+import {
+  COMPILE_CACHE_DIR,
+  lambdaBuildOptions,
+  lambdaLean,
+  writeCompileCache,
+} from "../../src/esbuild/index";
+import { bundle, workspaceSources } from "./bundle-helpers";
 
 const handlerFile = fileURLToPath(new URL("./fixtures/dynamo-package-handler.ts", import.meta.url));
+const splitRoutesFile = fileURLToPath(
+  new URL("./fixtures/split-routes-handler.ts", import.meta.url),
+);
 const [major, minor] = process.versions.node.split(".").map(Number) as [number, number];
 // Portable caches (keys relative to the cache folder) came with Node.js 24.12: the tests
 // that start the loader on the Node.js that made the cache skip on older ones.
@@ -51,6 +60,25 @@ function bundleFolder(): string {
   return dir;
 }
 
+/** A split build (the default) of the two-route handler: handler.mjs and chunks/. */
+async function splitBundleFolder(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), "compile-cache-split-"));
+  made.push(dir);
+  await build({
+    ...lambdaBuildOptions(),
+    entryPoints: { handler: splitRoutesFile },
+    outdir: dir,
+    alias: workspaceSources,
+    logLevel: "silent",
+    tsconfigRaw: "{}",
+  });
+  return dir;
+}
+
+/** Calls the handler's route that imports its chunk on first use. */
+const CALL_LAZY_ROUTE = `console.log(JSON.stringify(await m.handler({ route: "lazy" })));`;
+const LAZY_ANSWER = JSON.stringify({ route: "lazy", greeting: "loaded on first use" });
+
 /** A deployed copy: another path, nothing writable, as /var/task is. */
 function deploy(dir: string): string {
   const target = mkdtempSync(join(tmpdir(), "compile-cache-task-"));
@@ -71,17 +99,26 @@ function lockDown(path: string): void {
 }
 
 /** A start that compiled as usual: no cache used, nothing printed, the handler loaded. */
-const IGNORED_WITHOUT_ERROR = { status: 0, stdout: "function", accepted: false, otherOutput: [] };
+const IGNORED_WITHOUT_ERROR = {
+  status: 0,
+  stdout: "function",
+  accepted: false,
+  acceptedChunks: [],
+  otherOutput: [],
+};
 
-/** Starts the loader like Lambda's bootstrap would, and reports what Node said of the cache. */
-function start(dir: string, binary = node) {
+/**
+ * Starts the loader like Lambda's bootstrap would, and reports what Node said of the cache;
+ * `then` runs after the import, with the module as `m` (default: prints the handler's type).
+ */
+function start(dir: string, binary = node, then = "console.log(typeof m.handler);") {
   const run = spawnSync(
     binary,
     [
       "--expose-gc",
       "--input-type=module",
       "--eval",
-      `const m = await import(${JSON.stringify(join(dir, "index.mjs"))}); console.log(typeof m.handler);`,
+      `const m = await import(${JSON.stringify(join(dir, "index.mjs"))}); ${then}`,
     ],
     {
       env: {
@@ -96,11 +133,18 @@ function start(dir: string, binary = node) {
     },
   );
   if (run.error) throw run.error;
-  const bundleLines = run.stderr.split("\n").filter((line) => line.includes("handler.mjs"));
+  const lines = run.stderr.split("\n");
+  const acceptedFor = (file: string) =>
+    lines.some((line) => line.includes(file) && line.includes("was accepted"));
   return {
     status: run.status,
     stdout: run.stdout.trim(),
-    accepted: bundleLines.some((line) => line.includes("was accepted")),
+    accepted: acceptedFor("handler.mjs"),
+    /** The chunks whose cache Node accepted. */
+    acceptedChunks: lines
+      .filter((line) => line.includes("was accepted"))
+      .map((line) => /chunks\/[^\s]+\.mjs/.exec(line)?.[0])
+      .filter((chunk) => chunk !== undefined),
     // Anything Node printed besides its debug lines.
     otherOutput: run.stderr
       .split("\n")
@@ -194,6 +238,44 @@ describe("writeCompileCache()", () => {
       await writeCompileCache({ dir, uid: RUN_AS, nodeFlags: [] });
       const run = start(deploy(dir));
       expect(run).toMatchObject(IGNORED_WITHOUT_ERROR);
+    },
+    60_000,
+  );
+
+  it.skipIf(!portable)(
+    "covers a split bundle's chunks, the one imported on first use included",
+    async () => {
+      const dir = await splitBundleFolder();
+      const [lazyChunk] = readdirSync(join(dir, "chunks"));
+      expect(lazyChunk).toMatch(/^lazy-route-.*\.mjs$/);
+      const result = await writeCompileCache({ dir, uid: RUN_AS });
+      expect(result.chunks).toBe(1);
+      const run = start(deploy(dir), node, CALL_LAZY_ROUTE);
+      expect(run).toMatchObject({
+        status: 0,
+        stdout: LAZY_ANSWER,
+        accepted: true,
+        acceptedChunks: [`chunks/${lazyChunk}`],
+        otherOutput: [],
+      });
+    },
+    60_000,
+  );
+
+  it.skipIf(!portable)(
+    "leaves a split bundle's chunks to compile as usual with chunks: false",
+    async () => {
+      const dir = await splitBundleFolder();
+      const result = await writeCompileCache({ dir, uid: RUN_AS, chunks: false });
+      expect(result.chunks).toBe(0);
+      const run = start(deploy(dir), node, CALL_LAZY_ROUTE);
+      expect(run).toMatchObject({
+        status: 0,
+        stdout: LAZY_ANSWER,
+        accepted: true,
+        acceptedChunks: [],
+        otherOutput: [],
+      });
     },
     60_000,
   );
