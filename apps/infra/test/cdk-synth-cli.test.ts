@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { bundleFixture } from "./support/fixtures";
+import { bundleFixture, FIXTURE_CHUNK } from "./support/fixtures";
 import { infraDir } from "./support/synth";
 
 const cdkCli = join(
@@ -83,9 +83,15 @@ describe("cdk synth (the real CLI, offline)", () => {
     const report = JSON.parse(readFileSync(join(outdir, "validation-report.json"), "utf8"));
     for (const plugin of report.pluginReports) expect(plugin.violations).toEqual([]);
 
-    // The function assets hold the bundle, not esbuild's metafile.
+    // The function assets hold the whole bundle folder, entry and chunks, not esbuild's metafile.
     const assets = readdirSync(outdir).filter((entry) => entry.startsWith("asset."));
     expect(assets).toHaveLength(2);
-    for (const asset of assets) expect(readdirSync(join(outdir, asset))).toEqual(["index.mjs"]);
+    for (const asset of assets) {
+      expect(readdirSync(join(outdir, asset), { recursive: true }).sort()).toEqual([
+        "chunks",
+        FIXTURE_CHUNK,
+        "index.mjs",
+      ]);
+    }
   });
 });

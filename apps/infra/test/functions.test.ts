@@ -1,10 +1,12 @@
-import { rmSync, writeFileSync } from "node:fs";
+import { readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { translationApi } from "@org/translation-api/api";
 import { usersApi } from "@org/users-api/api";
+import type { App } from "aws-cdk-lib";
+import type { Asset } from "aws-cdk-lib/aws-s3-assets";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_BEDROCK_MODEL_ID } from "../lib/lambda-apps-stack";
-import { bundleFixture } from "./support/fixtures";
+import { bundleFixture, FIXTURE_CHUNK } from "./support/fixtures";
 import { logicalId, synthStack } from "./support/synth";
 
 const fixture = bundleFixture();
@@ -37,6 +39,23 @@ describe("Lambda functions", () => {
       });
     },
   );
+
+  // A split bundle is an entry module plus chunks it imports: the function's code must be the
+  // whole folder, or the first import of a chunk fails in Lambda.
+  it.each([
+    ["translation-api", () => stack.translationApi.function, fixture.translationApiAssetPath],
+    ["users-api", () => stack.usersApi.function, fixture.usersApiAssetPath],
+  ])("%s deploys its whole bundle folder, chunks included", (_, fn, assetPath) => {
+    const asset = fn().node.findChild("Code") as Asset;
+    expect(asset.isZipArchive).toBe(true);
+    expect(readdirSync(assetPath, { recursive: true }).sort()).toContain(FIXTURE_CHUNK);
+    const staged = join((stack.node.root as App).outdir, asset.assetPath);
+    expect(readdirSync(staged, { recursive: true }).sort()).toEqual([
+      "chunks",
+      FIXTURE_CHUNK,
+      "index.mjs",
+    ]);
+  });
 
   it("translation-api: 256 MB, 28 s, table, user pool, client and model in its environment", () => {
     expect(translation).toMatchObject({ MemorySize: 256, Timeout: 28 });

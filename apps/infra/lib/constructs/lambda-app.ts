@@ -14,8 +14,9 @@ import { Construct } from "constructs";
 /** Props of {@link LambdaApp}. */
 export interface LambdaAppProps {
   /**
-   * The folder holding the app's esbuild bundle (`index.mjs`, exporting `handler`), e.g.
-   * `apps/users-api/dist`. It is zipped as is: the CDK does no bundling. When it holds the
+   * The folder holding the app's esbuild bundle (`index.mjs`, exporting `handler`, and the
+   * `chunks/` a split build writes beside it), e.g. `apps/users-api/dist`. The whole folder
+   * is zipped as is (esbuild's `meta.json` left out): the CDK does no bundling. When it holds the
    * exec wrapper (`start-node.sh`), the function gets `AWS_LAMBDA_EXEC_WRAPPER` for it.
    */
   readonly assetPath: string;
@@ -66,7 +67,8 @@ export class LambdaApp extends Construct {
       description: props.description,
       runtime: RUNTIMES[props.runtime],
       architecture: Architecture.ARM_64,
-      // esbuild's metafile is a build report, not code.
+      // The whole folder: a split bundle's entry imports its chunks. esbuild's metafile is a
+      // build report, not code.
       code: Code.fromAsset(props.assetPath, { exclude: ["meta.json"] }),
       handler: "index.handler",
       memorySize: props.memorySize,

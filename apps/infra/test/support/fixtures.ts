@@ -13,19 +13,25 @@ export interface BundleFixture {
   readonly usersApiAssetPath: string;
 }
 
+/** The chunk every stand-in bundle holds, as a split build (the apps' default) writes them. */
+export const FIXTURE_CHUNK = "chunks/chunk-FIXTURE.mjs";
+
 /**
- * Creates one-line `index.mjs` bundles (plus an esbuild-style `meta.json`, which the stack
- * must leave out of the asset) in a fresh temp folder. Call at the top of a test file.
+ * Creates small split bundles, as the apps build them: `index.mjs` importing a chunk in
+ * `chunks/` (plus an esbuild-style `meta.json`, which the stack must leave out of the asset),
+ * in a fresh temp folder. Call at the top of a test file.
  */
 export function bundleFixture(): BundleFixture {
   const dir = mkdtempSync(join(tmpdir(), "infra-test-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const bundle = (app: string) => {
     const path = join(dir, app, "dist");
-    mkdirSync(path, { recursive: true });
+    mkdirSync(join(path, "chunks"), { recursive: true });
+    writeFileSync(join(path, FIXTURE_CHUNK), `export const body = "${app}";\n`);
     writeFileSync(
       join(path, "index.mjs"),
-      `export const handler = async () => ({ statusCode: 200, body: "${app}" });\n`,
+      `import { body } from "./${FIXTURE_CHUNK}";\n` +
+        "export const handler = async () => ({ statusCode: 200, body });\n",
     );
     writeFileSync(join(path, "meta.json"), "{}\n");
     return path;
