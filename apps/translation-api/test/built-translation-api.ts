@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { bundleEnvironment } from "@org/app-kit/bundle-environment";
-import { type LocalRunner, startLocalRunner, toHttpApiEvent } from "@org/local-lambda-runner";
+import { httpApiEvent } from "@org/aws-testing";
+import { type LocalRunner, startLocalRunner } from "@org/local-lambda-runner";
 import { translationApi } from "../src/api";
 
 const dist = fileURLToPath(new URL("../dist/", import.meta.url));
@@ -53,19 +54,10 @@ export function startBuiltTranslationApi(
  * passes it on after its JWT authorizer.
  */
 export function translationsEvent(method: "GET" | "POST", userId: string, body?: unknown) {
-  return toHttpApiEvent({
+  return httpApiEvent({
     method,
-    rawPath: "/translations",
-    rawQueryString: "",
-    rawHeaders: ["host", "127.0.0.1", "content-type", "application/json"],
-    body: Buffer.from(body ? JSON.stringify(body) : ""),
-    sourceIp: "127.0.0.1",
-    routeKey: `${method} /translations`,
-    pathParameters: undefined,
-    requestId: `test-${Date.now()}`,
-    receivedAt: new Date(),
-    authorizer: {
-      jwt: { claims: { sub: userId, username: userId, token_use: "access" }, scopes: null },
-    },
+    path: "/translations",
+    body,
+    claims: { sub: userId, username: userId },
   });
 }

@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { bundleEnvironment } from "@org/app-kit/bundle-environment";
-import { type LocalRunner, startLocalRunner, toHttpApiEvent } from "@org/local-lambda-runner";
+import { httpApiEvent } from "@org/aws-testing";
+import { type LocalRunner, startLocalRunner } from "@org/local-lambda-runner";
 import { usersApi } from "../src/api";
 
 const dist = fileURLToPath(new URL("../dist/", import.meta.url));
@@ -43,19 +44,10 @@ export function ownProfileEvent(method: "GET" | "PUT", body?: unknown) {
  * it on after its authorizer.
  */
 export function userProfileEvent(userId: string, method: "GET" | "PUT", body?: unknown) {
-  return toHttpApiEvent({
+  return httpApiEvent({
     method,
-    rawPath: "/users/me",
-    rawQueryString: "",
-    rawHeaders: ["host", "127.0.0.1", "content-type", "application/json"],
-    body: Buffer.from(body ? JSON.stringify(body) : ""),
-    sourceIp: "127.0.0.1",
-    routeKey: `${method} /users/me`,
-    pathParameters: undefined,
-    requestId: `test-${Date.now()}`,
-    receivedAt: new Date(),
-    authorizer: {
-      jwt: { claims: { sub: userId, username: userId, token_use: "access" }, scopes: null },
-    },
+    path: "/users/me",
+    body,
+    claims: { sub: userId, username: userId },
   });
 }

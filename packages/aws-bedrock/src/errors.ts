@@ -1,4 +1,4 @@
-import { AwsCoreError, type ErrorKind } from "@org/aws-core";
+import { AwsCoreError, type ErrorKind, isServiceUnreachable } from "@org/aws-core";
 
 /**
  * Base class of the errors of `@org/aws-bedrock`; each names the model it was about in
@@ -136,34 +136,17 @@ const BY_NAME: Record<string, typeof BedrockError> = {
   ModelStreamErrorException: BedrockModelStreamError,
 };
 
-// What Node.js and the SDK's HTTP handlers say when Bedrock cannot be reached at all.
-const NETWORK_CODES = new Set([
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "EHOSTUNREACH",
-  "ENOTFOUND",
-  "ETIMEDOUT",
-  "EPIPE",
-  "ERR_HTTP2_STREAM_CANCEL",
-  "ERR_HTTP2_SESSION_ERROR",
-]);
-const NETWORK_NAMES = new Set(["TimeoutError", "RequestTimeout"]);
-
 /**
  * Turns a Bedrock Runtime SDK error (thrown by `send`, or by a stream mid-way) into this
  * package's typed error: a Bedrock exception by its name, Bedrock out of reach (refused,
  * reset, timed out) as {@link BedrockUnavailableError}; anything else is returned unchanged.
  */
 export function toBedrockError(error: unknown, modelId: string): unknown {
-  const { name, code, message } = (error ?? {}) as {
-    name?: unknown;
-    code?: unknown;
-    message?: unknown;
-  };
+  const { name, message } = (error ?? {}) as { name?: unknown; message?: unknown };
   const reason = typeof message === "string" && message ? message : String(name);
   const Type = typeof name === "string" ? BY_NAME[name] : undefined;
   if (Type) return new Type(reason, modelId, { cause: error });
-  if (NETWORK_CODES.has(String(code)) || NETWORK_NAMES.has(String(name))) {
+  if (isServiceUnreachable(error)) {
     return new BedrockUnavailableError(`Bedrock could not be reached: ${reason}`, modelId, {
       cause: error,
     });

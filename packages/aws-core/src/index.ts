@@ -26,6 +26,7 @@ export {
   MissingRegionError,
   SingletonCreationError,
 } from "./errors/errors";
+export { isServiceUnreachable } from "./errors/unreachable";
 export {
   DEFAULT_DEADLINE_MARGIN_MS,
   type DeadlineContext,

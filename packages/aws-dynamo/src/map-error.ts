@@ -1,3 +1,4 @@
+import { isServiceUnreachable } from "@org/aws-core";
 import {
   DynamoConflictError,
   type DynamoError,
@@ -16,17 +17,6 @@ const THROTTLING = new Set([
   "ThrottlingError",
   "TransactionInProgressException",
 ]);
-
-// What Node.js and the SDK's HTTP handler say when DynamoDB cannot be reached at all.
-const NETWORK_CODES = new Set([
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "EHOSTUNREACH",
-  "ENOTFOUND",
-  "ETIMEDOUT",
-  "EPIPE",
-]);
-const NETWORK_NAMES = new Set(["TimeoutError", "RequestTimeout"]);
 
 interface AwsErrorLike {
   name?: string;
@@ -100,7 +90,7 @@ export function toDynamoError(
       },
     );
   }
-  if (NETWORK_CODES.has(aws.code ?? "") || NETWORK_NAMES.has(aws.name ?? "")) {
+  if (isServiceUnreachable(error)) {
     return new DynamoUnavailableError(`DynamoDB could not be reached: ${aws.message}`, context, {
       cause: error,
     });
