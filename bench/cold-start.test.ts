@@ -35,12 +35,21 @@ describe("pnpm bench --quick", () => {
         expect(Number.isFinite(summary.median) && summary.median > 0, variant.id).toBe(true);
         expect(Number.isFinite(summary.p90) && summary.p90 > 0, variant.id).toBe(true);
       }
-      const shipsCache = VARIANTS.find((v) => v.id === variant.id)?.source.compileCache;
+      const source = VARIANTS.find((v) => v.id === variant.id)?.source;
       expect(variant.bundle, variant.id).toEqual({
         bytes: positive,
         gzipBytes: positive,
-        compileCacheBytes: shipsCache ? positive : undefined,
+        compileCacheBytes: source?.compileCache ? positive : undefined,
+        split: source?.splitting
+          ? { entryBytes: positive, chunks: positive, startBytes: positive }
+          : undefined,
       });
+      // A split bundle's cold start reads the entry and some of its chunks, not all.
+      const { split } = variant.bundle;
+      if (split) {
+        expect(split.startBytes, variant.id).toBeGreaterThan(split.entryBytes);
+        expect(split.startBytes, variant.id).toBeLessThan(variant.bundle.bytes);
+      }
       expect(Object.values(variant.vsBaseline ?? {}).every(Number.isFinite), variant.id).toBe(true);
     }
     // Every sample had a container of its own: a cold start each time.
@@ -57,7 +66,14 @@ describe("pnpm bench --quick", () => {
       "(9) ",
       "(10a",
       "(10b",
+      "(11a",
+      "(11h",
     ]);
+    // Every pair the docs compare has both its variants in a full run.
+    expect(report.comparisons).toHaveLength(11);
+    for (const c of report.comparisons) {
+      expect(Number.isFinite(c.coldTotal.ratio) && c.coldTotal.ratio > 0, c.pair).toBe(true);
+    }
 
     const markdown = toMarkdown(report);
     for (const variant of report.variants) expect(markdown).toContain(variant.tag);

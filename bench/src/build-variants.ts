@@ -8,7 +8,7 @@ import {
   statSync,
   writeFileSync,
 } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import {
   COMPILE_CACHE_DIR,
@@ -17,16 +17,29 @@ import {
   writeExecWrapper,
 } from "@org/aws-core/esbuild";
 import { type NodeRuntime, nodeBinaryFor } from "@org/local-lambda-runner";
-import { build } from "esbuild";
+import { build, type Metafile } from "esbuild";
 import { repoPath, repoRoot } from "./paths";
 import type { Variant } from "./variants";
+
+/** What a split bundle is made of. */
+export interface SplitFiles {
+  /** The entry module alone. */
+  readonly entryBytes: number;
+  /** The chunks beside it. */
+  readonly chunks: number;
+  /** The entry and the chunks it imports statically: what a cold start reads. */
+  readonly startBytes: number;
+}
 
 /** A variant's bundle: a folder holding `index.mjs` (handler `index.handler`). */
 export interface BuiltVariant {
   readonly dir: string;
-  /** The bundle's size (without the loader and the compile cache). */
+  /** The bundle's size on disk, every chunk included (without the loader and the compile cache). */
   readonly bytes: number;
+  /** The sum of each file's gzip size. */
   readonly gzipBytes: number;
+  /** For a split bundle: the entry, the number of chunks, what a cold start reads. */
+  readonly split?: SplitFiles | undefined;
   /** The compile cache's size, when the variant ships one. */
   readonly compileCacheBytes?: number | undefined;
   /** Variables the function needs for what the bundle ships (the exec wrapper's). */
@@ -75,14 +88,17 @@ export async function buildVariant(
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const { source } = variant;
-  const bundleFile = join(dir, source.compileCache ? "handler.mjs" : "index.mjs");
+  const splitting = source.splitting ?? false;
+  const entry = source.compileCache ? "handler" : "index";
   let compileCacheBytes: number | undefined;
   let environment: Record<string, string> = {};
+  // The folder the metafile's paths are relative to.
+  let workingDir = repoRoot;
   if (source.kind === "handler") {
     const result = await build({
-      ...lambdaBuildOptions({ lean: source.lean, splitting: false }),
-      entryPoints: [source.file],
-      outfile: bundleFile,
+      ...lambdaBuildOptions({ lean: source.lean, splitting }),
+      entryPoints: { [entry]: source.file },
+      outdir: dir,
       absWorkingDir: repoRoot,
       metafile: true,
       logLevel: "warning",
@@ -108,7 +124,7 @@ export async function buildVariant(
         "--outdir",
         dir,
         source.lean ? "--lean" : "--no-lean",
-        "--no-splitting",
+        splitting ? "--splitting" : "--no-splitting",
         ...(source.compileCache ? ["--compile-cache"] : []),
         source.execWrapper ? "--exec-wrapper" : "--no-exec-wrapper",
       ],
@@ -124,15 +140,53 @@ export async function buildVariant(
     );
     if (source.compileCache) compileCacheBytes = folderBytes(join(dir, COMPILE_CACHE_DIR));
     if (source.execWrapper) environment = { AWS_LAMBDA_EXEC_WRAPPER: "/var/task/start-node.sh" };
+    workingDir = repoPath("apps", source.app);
   }
-  const code = readFileSync(bundleFile);
+  const meta = JSON.parse(readFileSync(join(dir, "meta.json"), "utf8")) as Metafile;
+  const files = bundleFiles(meta, workingDir);
+  const entryFile = join(dir, `${entry}.mjs`);
+  const codes = [...files.keys()].map((file) => readFileSync(file));
   return {
     dir,
-    bytes: code.byteLength,
-    gzipBytes: gzipSync(code).byteLength,
+    bytes: codes.reduce((sum, code) => sum + code.byteLength, 0),
+    gzipBytes: codes.reduce((sum, code) => sum + gzipSync(code).byteLength, 0),
+    split: splitting
+      ? {
+          entryBytes: statSync(entryFile).size,
+          chunks: files.size - 1,
+          startBytes: [...loadedAtStart(files, entryFile)].reduce(
+            (sum, file) => sum + statSync(file).size,
+            0,
+          ),
+        }
+      : undefined,
     compileCacheBytes,
     environment,
   };
+}
+
+/** Each output file of a build (absolute path) and the files it imports statically. */
+function bundleFiles(meta: Metafile, workingDir: string): Map<string, string[]> {
+  return new Map(
+    Object.entries(meta.outputs).map(([path, output]) => [
+      resolve(workingDir, path),
+      output.imports
+        .filter((i) => !i.external && i.kind === "import-statement")
+        .map((i) => resolve(workingDir, i.path)),
+    ]),
+  );
+}
+
+/** The files a cold start reads: the entry and its static imports, and theirs. */
+function loadedAtStart(files: ReadonlyMap<string, string[]>, entry: string): Set<string> {
+  const loaded = new Set<string>();
+  const visit = (file: string) => {
+    if (loaded.has(file)) return;
+    loaded.add(file);
+    for (const imported of files.get(file) ?? []) visit(imported);
+  };
+  visit(entry);
+  return loaded;
 }
 
 function folderBytes(path: string): number {

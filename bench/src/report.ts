@@ -1,6 +1,6 @@
 import type { BuiltVariant } from "./build-variants";
 import { medianRatioInterval, type Summary, summarize } from "./stats";
-import type { ColdStartReport, Goal, Sample, VariantResult } from "./types";
+import type { ColdStartReport, Comparison, Goal, Sample, VariantResult } from "./types";
 import type { Variant } from "./variants";
 
 /** @example `summarizeVariant(variant, built, samples).initDurationMs.median` */
@@ -18,6 +18,7 @@ export function summarizeVariant(
       bytes: built.bytes,
       gzipBytes: built.gzipBytes,
       compileCacheBytes: built.compileCacheBytes,
+      split: built.split,
     },
     initDurationMs: of((s) => s.initDurationMs),
     firstDurationMs: of((s) => s.firstDurationMs),
@@ -54,7 +55,9 @@ function coldTotalGoal(goal: string, a: VariantResult, b: VariantResult, ceiling
  * The goals, for the variants this run has: (3) within 1.03x of (2) on Init Duration and
  * within +2 KB of bundle; (4) at least 10% slower to init than (3); (7) at least 30% smaller
  * and at least 8% faster to init than (2); (9) at most 0.80x of (2) on Init + first Duration
- * with no more memory; (10) each app at most 0.85x of its build before.
+ * with no more memory; (10) each app at most 0.85x of its build before; (11a), the lean
+ * DynamoDB handler split, at most 0.95x of (7), its single file; (11h), translation-api's
+ * `GET /translations` split, within 1.05x of users-api's `GET /users/{id}` split (11k).
  */
 export function evaluateGoals(results: readonly VariantResult[]): Goal[] {
   const byId = new Map(results.map((r) => [r.id, r]));
@@ -136,11 +139,100 @@ export function evaluateGoals(results: readonly VariantResult[]): Goal[] {
       );
     }
   }
+  const [split, oneFile] = [byId.get("aws-dynamo-lean-split"), byId.get("aws-dynamo-lean")];
+  if (split && oneFile) {
+    goals.push(
+      coldTotalGoal(
+        "(11a) Init + first Duration at most 0.95x of (7), today's single file",
+        split,
+        oneFile,
+        0.95,
+      ),
+    );
+  }
+  const [translations, users] = [byId.get("translations-list-split"), byId.get("users-api-split")];
+  if (translations && users) {
+    goals.push(
+      coldTotalGoal(
+        "(11h) translation-api GET /translations Init + first Duration within 1.05x of (11k) users-api GET /users/{id}",
+        translations,
+        users,
+        1.05,
+      ),
+    );
+  }
   return goals;
 }
 
+/** The pairs the docs compare: [variant, against, what the comparison shows]. */
+const COMPARISONS: readonly (readonly [string, string, string])[] = [
+  ["aws-dynamo-lean-split", "aws-dynamo-lean", "split vs one file, lean DynamoDB handler"],
+  [
+    "aws-dynamo-split",
+    "aws-dynamo",
+    "split vs one file, DynamoDB handler with the full SDK chains",
+  ],
+  [
+    "three-clients-split",
+    "three-clients-static",
+    "load on use + split vs static SDK imports, one file",
+  ],
+  ["three-clients-one-file", "three-clients-static", "load on use, one file vs static SDK imports"],
+  ["three-clients-split", "three-clients-one-file", "load on use: split vs one file"],
+  [
+    "translation-api-split",
+    "translation-api-tuned",
+    "translation-api GET /health: split vs one file",
+  ],
+  [
+    "translations-list-split",
+    "translations-list",
+    "translation-api GET /translations: split vs one file",
+  ],
+  [
+    "translations-create-split",
+    "translations-create",
+    "translation-api POST /translations: split vs one file",
+  ],
+  ["users-api-split", "users-api-tuned", "users-api GET /users/{id}: split vs one file"],
+  [
+    "translations-list-split",
+    "users-api-split",
+    "GET /translations vs GET /users/{id}, both split",
+  ],
+  ["translations-list", "users-api-tuned", "GET /translations vs GET /users/{id}, both one file"],
+];
+
 /**
- * The report as markdown: the machine and command, one table, the goals.
+ * The comparisons of {@link COMPARISONS} whose two variants this run has.
+ *
+ * @example `compareVariants(report.variants).map((c) => c.pair)`
+ */
+export function compareVariants(results: readonly VariantResult[]): Comparison[] {
+  const byId = new Map(results.map((r) => [r.id, r]));
+  const comparisons: Comparison[] = [];
+  for (const [id, againstId, what] of COMPARISONS) {
+    const [a, b] = [byId.get(id), byId.get(againstId)];
+    if (!a || !b) continue;
+    comparisons.push({
+      pair: `${a.tag} vs ${b.tag}`,
+      what,
+      coldTotal: {
+        ratio: a.coldTotalMs.median / b.coldTotalMs.median,
+        interval: medianRatioInterval(colds(a), colds(b)),
+      },
+      initDuration: {
+        ratio: a.initDurationMs.median / b.initDurationMs.median,
+        interval: medianRatioInterval(inits(a), inits(b)),
+      },
+      maxMemoryUsedMb: [a.maxMemoryUsedMb.median, b.maxMemoryUsedMb.median],
+    });
+  }
+  return comparisons;
+}
+
+/**
+ * The report as markdown: the machine and command, one table, the comparisons, the goals.
  *
  * @example `console.log(toMarkdown(report))`
  */
@@ -164,7 +256,7 @@ export function toMarkdown(report: ColdStartReport): string {
         : "";
     const cells = [
       `${r.tag} ${r.label}`,
-      `${bytes(r.bundle.bytes)} (${bytes(r.bundle.gzipBytes)})${r.bundle.compileCacheBytes ? ` + cache ${bytes(r.bundle.compileCacheBytes)}` : ""}`,
+      bundleCell(r.bundle),
       vs ? `${fixed(vs.bytes, 2)}x` : "",
       cell(r.initDurationMs),
       vs ? `${fixed(vs.initDuration, 2)}x` : "",
@@ -177,12 +269,37 @@ export function toMarkdown(report: ColdStartReport): string {
     ];
     lines.push(`| ${cells.join(" | ")} |`);
   }
+  if (report.comparisons.length > 0) {
+    lines.push(
+      "",
+      "| comparison | what | Init + first (95% interval) | Init (95% interval) | Max Memory Used MB |",
+      "| --- | --- | --: | --: | --: |",
+    );
+    for (const c of report.comparisons) {
+      const ratio = (r: Comparison["coldTotal"]) =>
+        `${fixed(r.ratio, 3)}x (${fixed(r.interval[0], 2)}-${fixed(r.interval[1], 2)})`;
+      lines.push(
+        `| ${c.pair} | ${c.what} | ${ratio(c.coldTotal)} | ${ratio(c.initDuration)} | ${c.maxMemoryUsedMb.map((m) => fixed(m, 0)).join(" / ")} |`,
+      );
+    }
+  }
   if (report.goals.length > 0) {
     lines.push("", "| goal | result | measured |", "| --- | --- | --- |");
     for (const g of report.goals)
       lines.push(`| ${g.goal} | ${g.met ? "met" : "missed"} | ${g.measured} |`);
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** Size on disk (gzip), the compile cache, and for a split bundle its entry, chunks and start. */
+function bundleCell(bundle: VariantResult["bundle"]): string {
+  let cell = `${bytes(bundle.bytes)} (${bytes(bundle.gzipBytes)})`;
+  if (bundle.compileCacheBytes) cell += ` + cache ${bytes(bundle.compileCacheBytes)}`;
+  const { split } = bundle;
+  if (split) {
+    cell += `; entry ${bytes(split.entryBytes)} + ${split.chunks} chunks, ${bytes(split.startBytes)} read at start`;
+  }
+  return cell;
 }
 
 const fixed = (value: number, digits: number) =>

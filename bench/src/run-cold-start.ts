@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { cpus, release, totalmem } from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
+import { type LocalBedrock, startLocalBedrock } from "@org/aws-testing/local";
 import {
   type InvocationResult,
   type LocalRunner,
@@ -9,7 +10,7 @@ import {
   startLocalRunner,
 } from "@org/local-lambda-runner";
 import { assertBuilt, type BuiltVariant, buildVariant } from "./build-variants";
-import { evaluateGoals, summarizeVariant } from "./report";
+import { compareVariants, evaluateGoals, summarizeVariant } from "./report";
 import { functionEnv, REGION, startDynamo, warmDynamo } from "./stand-ins";
 import type { ColdStartReport, Machine, Sample, VariantResult } from "./types";
 import { VARIANTS, type Variant } from "./variants";
@@ -54,10 +55,13 @@ export async function runColdStartBenchmark(options: ColdStartOptions): Promise<
 
   const dynamo = await startDynamo();
   let runner: LocalRunner | undefined;
+  let bedrock: LocalBedrock | undefined;
   const startedAt = new Date();
   try {
     progress(`DynamoDB Local on ${dynamo.endpoint}`);
-    const env = functionEnv(dynamo.endpoint);
+    // The local Bedrock Runtime (its model echoes): for the routes that call a model.
+    bedrock = await startLocalBedrock();
+    const env = functionEnv(dynamo.endpoint, bedrock.endpoint);
     runner = await startLocalRunner({
       functions: Object.fromEntries(
         [...built].map(([id, bundle]) => [
@@ -115,9 +119,11 @@ export async function runColdStartBenchmark(options: ColdStartOptions): Promise<
       baseline: BASELINE,
       variants: results,
       goals: evaluateGoals(results),
+      comparisons: compareVariants(results),
     };
   } finally {
     await runner?.stop();
+    await bedrock?.stop();
     await dynamo.stop();
   }
 }

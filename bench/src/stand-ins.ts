@@ -25,12 +25,16 @@ export async function startDynamo(): Promise<DynamoLocal> {
   return dynamo;
 }
 
-/** The functions' environment: dummy credentials, the local endpoint, the table. */
-export function functionEnv(endpoint: string): Record<string, string> {
+/**
+ * The functions' environment: dummy credentials, the local endpoints (Bedrock's when given:
+ * translation-api's `POST /translations` calls a model), the table.
+ */
+export function functionEnv(endpoint: string, bedrockEndpoint?: string): Record<string, string> {
   return {
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
     AWS_ENDPOINT_URL_DYNAMODB: endpoint,
+    ...(bedrockEndpoint ? { AWS_ENDPOINT_URL_BEDROCK_RUNTIME: bedrockEndpoint } : {}),
     TABLE_NAME,
   };
 }

@@ -1,4 +1,5 @@
 // The cold-start benchmark's data: what a run measures (samples) and reports.
+import type { SplitFiles } from "./build-variants";
 import type { Summary } from "./stats";
 
 /** One cold start and the warm call after it, on one container. */
@@ -46,6 +47,8 @@ export interface VariantResult {
     readonly gzipBytes: number;
     /** The shipped compile cache, for variants that have one. */
     readonly compileCacheBytes?: number | undefined;
+    /** For a split bundle: the entry, the number of chunks, what a cold start reads. */
+    readonly split?: SplitFiles | undefined;
   };
   readonly initDurationMs: Summary;
   readonly firstDurationMs: Summary;
@@ -65,6 +68,17 @@ export interface Goal {
   readonly measured: string;
 }
 
+/** One variant against another of the same run: ratios of medians with their intervals. */
+export interface Comparison {
+  /** E.g. `(11a) vs (7)`. */
+  readonly pair: string;
+  readonly what: string;
+  readonly coldTotal: { readonly ratio: number; readonly interval: readonly [number, number] };
+  readonly initDuration: { readonly ratio: number; readonly interval: readonly [number, number] };
+  /** Max Memory Used, medians: this variant's and the other's. */
+  readonly maxMemoryUsedMb: readonly [number, number];
+}
+
 /** Everything a run found: what `reports/cold-start.json` holds. */
 export interface ColdStartReport {
   readonly date: string;
@@ -78,4 +92,6 @@ export interface ColdStartReport {
   readonly baseline: string;
   readonly variants: readonly VariantResult[];
   readonly goals: readonly Goal[];
+  /** The pairs the docs compare, for the variants this run has. */
+  readonly comparisons: readonly Comparison[];
 }

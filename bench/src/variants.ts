@@ -18,6 +18,11 @@ export type VariantSource = (
   readonly compileCache?: boolean;
   /** Start the runtime without `--expose-gc` (`writeExecWrapper`). */
   readonly execWrapper?: boolean;
+  /**
+   * Split into an entry and chunks (`lambdaBuildOptions()`'s default since the chunks came
+   * in). Default `false`: the variants before it were measured as one file, and keep it.
+   */
+  readonly splitting?: boolean;
 };
 
 /** One handler of the cold-start benchmark. */
@@ -39,12 +44,24 @@ const handler = (
   lean = false,
   compileCache = false,
   execWrapper = false,
+  splitting = false,
 ): VariantSource => ({
   kind: "handler",
   file: repoPath("bench", "fixtures", "handlers", `${name}.ts`),
   lean,
   compileCache,
   execWrapper,
+  splitting,
+});
+
+/** A sample app as its build script makes it by default: lean, exec wrapper; plus the cache. */
+const tunedApp = (app: string, splitting: boolean): VariantSource => ({
+  kind: "app",
+  app,
+  lean: true,
+  compileCache: true,
+  execWrapper: true,
+  splitting,
 });
 
 const dynamoEvent = () => ({ table: TABLE_NAME, key: BENCH_KEY });
@@ -88,6 +105,29 @@ const BENCH_USER_AUTHORIZER = {
 
 const httpStatus = (status: number) => (payload: unknown) =>
   (payload as { statusCode?: number } | null)?.statusCode === status;
+
+/** A translation the local Bedrock model answers (it echoes the text). */
+const TRANSLATION = { text: "Good morning", direction: "en-es" };
+
+const listTranslationsEvent = () =>
+  httpEvent(
+    "GET",
+    "/translations",
+    "GET /translations",
+    undefined,
+    undefined,
+    BENCH_USER_AUTHORIZER,
+  );
+
+const createTranslationEvent = () =>
+  httpEvent(
+    "POST",
+    "/translations",
+    "POST /translations",
+    undefined,
+    TRANSLATION,
+    BENCH_USER_AUTHORIZER,
+  );
 
 const getUserEvent = () =>
   httpEvent(
@@ -213,6 +253,98 @@ export const VARIANTS: readonly Variant[] = [
       execWrapper: true,
     },
     event: () => httpEvent("GET", "/health", "GET /health"),
+    check: httpStatus(200),
+  },
+  // (11): split bundles (`lambdaBuildOptions()`'s default) and clients whose SDK loads on
+  // first use. Each split variant is measured against the same code as one file.
+  {
+    id: "aws-dynamo-lean-split",
+    tag: "(11a)",
+    label: "(7) split (lean, the new default build; (7) is today's single file)",
+    source: handler("aws-dynamo", true, false, false, true),
+    event: dynamoEvent,
+    check: readTheUser,
+  },
+  {
+    id: "aws-dynamo-split",
+    tag: "(11b)",
+    label: "(3) split (full SDK chains: their providers become chunks)",
+    source: handler("aws-dynamo", false, false, false, true),
+    event: dynamoEvent,
+    check: readTheUser,
+  },
+  {
+    id: "three-clients-static",
+    tag: "(11c)",
+    label:
+      "DynamoDB + Bedrock + Cognito handler, SDKs imported statically, one file: DynamoDB route",
+    source: handler("three-clients-static", true),
+    event: dynamoEvent,
+    check: readTheUser,
+  },
+  {
+    id: "three-clients-split",
+    tag: "(11d)",
+    label:
+      "(11c) with its SDKs loaded on first use (`converse`, `getUserFromToken`), split: DynamoDB route",
+    source: handler("three-clients", true, false, false, true),
+    event: dynamoEvent,
+    check: readTheUser,
+  },
+  {
+    id: "three-clients-one-file",
+    tag: "(11e)",
+    label: "(11d) as one file (the SDKs in it, run on first use): DynamoDB route",
+    source: handler("three-clients", true),
+    event: dynamoEvent,
+    check: readTheUser,
+  },
+  {
+    id: "translation-api-split",
+    tag: "(11f)",
+    label: "(10b) split: translation-api GET /health",
+    source: tunedApp("translation-api", true),
+    event: () => httpEvent("GET", "/health", "GET /health"),
+    check: httpStatus(200),
+  },
+  {
+    id: "translations-list",
+    tag: "(11g)",
+    label: "apps/translation-api as (10b), one file: GET /translations",
+    source: tunedApp("translation-api", false),
+    event: listTranslationsEvent,
+    check: httpStatus(200),
+  },
+  {
+    id: "translations-list-split",
+    tag: "(11h)",
+    label: "(11g) split: translation-api GET /translations",
+    source: tunedApp("translation-api", true),
+    event: listTranslationsEvent,
+    check: httpStatus(200),
+  },
+  {
+    id: "translations-create",
+    tag: "(11i)",
+    label: "apps/translation-api as (10b), one file: POST /translations (local Bedrock)",
+    source: tunedApp("translation-api", false),
+    event: createTranslationEvent,
+    check: httpStatus(201),
+  },
+  {
+    id: "translations-create-split",
+    tag: "(11j)",
+    label: "(11i) split: translation-api POST /translations (local Bedrock)",
+    source: tunedApp("translation-api", true),
+    event: createTranslationEvent,
+    check: httpStatus(201),
+  },
+  {
+    id: "users-api-split",
+    tag: "(11k)",
+    label: "(10a) split: users-api GET /users/{id}",
+    source: tunedApp("users-api", true),
+    event: getUserEvent,
     check: httpStatus(200),
   },
 ];
