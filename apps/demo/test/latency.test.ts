@@ -29,11 +29,16 @@ describe("timed", () => {
       latencies,
     ) as [Request];
     const context = {};
-    expect(request.setupRequest?.({ method: "GET", path: "/x" }, context)).toMatchObject({
+    const setup = request.setupRequest as (request: Request, context: object) => Request;
+    expect(setup({ method: "GET", path: "/x" }, context)).toMatchObject({
       path: "/y",
     });
     await new Promise((resolve) => setTimeout(resolve, 20));
-    request.onResponse?.(200, "", context, {});
+    (request.onResponse as (status: number, body: string, context: object) => void)(
+      200,
+      "",
+      context,
+    );
     expect(seen).toEqual([200]);
     expect(latencies).toHaveLength(1);
     expect(latencies[0]).toBeGreaterThanOrEqual(15);

@@ -13,18 +13,21 @@ import type { Request } from "autocannon";
  * ```
  */
 export function timed(requests: Request[], latencies: number[]): Request[] {
-  return requests.map((request) => ({
-    ...request,
-    setupRequest: (built, context) => {
-      (context as { sentAt?: number }).sentAt = performance.now();
-      return request.setupRequest ? request.setupRequest(built, context) : built;
-    },
-    onResponse: (status, body, context, headers) => {
-      const { sentAt } = context as { sentAt?: number };
-      if (sentAt !== undefined) latencies.push(performance.now() - sentAt);
-      request.onResponse?.(status, body, context, headers);
-    },
-  }));
+  return requests.map((request) => {
+    const { setupRequest, onResponse } = request;
+    return {
+      ...request,
+      setupRequest: (built, context) => {
+        (context as { sentAt?: number }).sentAt = performance.now();
+        return typeof setupRequest === "function" ? setupRequest(built, context) : built;
+      },
+      onResponse: (status, body, context, headers) => {
+        const { sentAt } = context as { sentAt?: number };
+        if (sentAt !== undefined) latencies.push(performance.now() - sentAt);
+        if (typeof onResponse === "function") onResponse(status, body, context, headers);
+      },
+    };
+  });
 }
 
 /**

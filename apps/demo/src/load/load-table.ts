@@ -1,3 +1,4 @@
+import { highest, median } from "./resource-sampler";
 import type { LevelResult, LoadReport } from "./run-load";
 
 /**
@@ -13,22 +14,22 @@ export function loadTable(report: LoadReport): string {
   const lines = [
     `${options.durationSeconds} s per level; reserved concurrency ${options.reservedConcurrency} per function; latency in ms.`,
     "",
-    "| connections | requests | req/s | p50 | p90 | p95 | p99 | responses by status | errors | cold starts | containers | peak memory MB | memory growth MB | RSS growth, 2nd half MB | sockets to DynamoDB |",
-    "| --: | --: | --: | --: | --: | --: | --: | --- | --: | --: | --: | --: | --: | --: | --: |",
+    "| connections | requests | req/s | p50 | p90 | p95 | p99 | responses by status | errors | cold starts | containers | peak memory MB | memory growth MB | median RSS growth, 2nd half MB | highest RSS growth, 2nd half MB | sockets to DynamoDB |",
+    "| --: | --: | --: | --: | --: | --: | --: | --- | --: | --: | --: | --: | --: | --: | --: | --: |",
   ];
   for (const level of report.levels) {
     const statuses = Object.entries(level.statuses)
       .map(([code, count]) => `${code}: ${count}`)
       .join(", ");
     const { p50, p90, p95, p99 } = level.latencyMs;
-    const { secondHalfRssGrowthMb, maxDynamoSocketsPerContainer } = level.resources;
+    const { medianRssGrowthMb, highestRssGrowthMb, maxDynamoSocketsPerContainer } = level.resources;
     lines.push(
-      `| ${level.connections} | ${level.requests} | ${level.requestsPerSecond.toFixed(1)} | ${p50} | ${p90} | ${p95} | ${p99} | ${statuses} | ${level.errors} | ${level.coldStarts} | ${level.containers} | ${level.peakMemoryMb} | ${level.memoryGrowthMb} | ${secondHalfRssGrowthMb ?? "n/a"} | ${maxDynamoSocketsPerContainer} |`,
+      `| ${level.connections} | ${level.requests} | ${level.requestsPerSecond.toFixed(1)} | ${p50} | ${p90} | ${p95} | ${p99} | ${statuses} | ${level.errors} | ${level.coldStarts} | ${level.containers} | ${level.peakMemoryMb} | ${level.memoryGrowthMb} | ${medianRssGrowthMb ?? "n/a"} | ${highestRssGrowthMb ?? "n/a"} | ${maxDynamoSocketsPerContainer} |`,
     );
   }
   lines.push(
     "",
-    "Memory growth: the largest rise of Max Memory Used within one container. RSS growth: the largest rise of one container's resident memory from the middle of the level to its end. Sockets: the most connections to DynamoDB one container held at any sample.",
+    "Memory growth: the largest rise of Max Memory Used within one container. RSS growth: the rise of the containers' median (and highest) resident memory from the middle of the level to its end. Sockets: the most connections to DynamoDB one container held at any sample.",
   );
   for (const level of report.levels.filter((l) => l.samples.length >= 3)) {
     lines.push("", ...resourcesOverTime(level));
@@ -47,10 +48,9 @@ export function loadTable(report: LoadReport): string {
 // One row per sample: how many containers, their resident memory, their sockets to DynamoDB.
 function resourcesOverTime(level: LevelResult): string[] {
   const rows = level.samples.map(({ atSeconds, containers }) => {
-    const rss = containers.map((c) => c.rssMb).sort((a, b) => a - b);
-    const median = rss[Math.floor(rss.length / 2)] ?? 0;
+    const rss = containers.map((c) => c.rssMb);
     const sockets = containers.map((c) => c.socketsToPort);
-    return `| ${atSeconds} | ${containers.length} | ${median} | ${Math.max(0, ...rss)} | ${sockets.reduce((a, b) => a + b, 0)} | ${Math.max(0, ...sockets)} |`;
+    return `| ${atSeconds} | ${containers.length} | ${median(rss)} | ${highest(rss)} | ${sockets.reduce((a, b) => a + b, 0)} | ${highest(sockets)} |`;
   });
   return [
     `${level.connections} connections, every container sampled over time:`,

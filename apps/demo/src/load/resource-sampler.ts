@@ -52,38 +52,50 @@ export function sampleResources(options: SamplerOptions): { stop(): ResourceSamp
 /** What the samples of one level say about growth. */
 export interface ResourceTrend {
   /**
-   * Largest rise of resident memory in one container over the second half of the level (from
-   * the sample nearest its middle to the last), MB, among containers alive in both: a leak
-   * keeps rising there, a warming heap has levelled off. `undefined` with fewer than 3 samples.
+   * Rise of the containers' median resident memory over the second half of the level (from
+   * the sample nearest its middle to the last), MB; `undefined` with fewer than 3 samples. A
+   * leak raises every busy container, so the median; a warming heap has levelled off by
+   * then, and one container that starts serving late (its own warm-up) does not move it.
    */
-  readonly secondHalfRssGrowthMb: number | undefined;
+  readonly medianRssGrowthMb: number | undefined;
+  /** The same for the highest resident memory of any container. */
+  readonly highestRssGrowthMb: number | undefined;
   /** Most connections to DynamoDB any one container held at a sample. */
   readonly maxDynamoSocketsPerContainer: number;
 }
+
+/** The middle value (the upper one of an even count); 0 for none. */
+export const median = (values: readonly number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+/** The largest value; 0 for none. */
+export const highest = (values: readonly number[]) => Math.max(0, ...values);
+const oneDecimal = (value: number) => Math.round(value * 10) / 10;
 
 /**
  * Reads a level's samples for growth: memory over the second half, sockets at any time.
  *
  * @example
  * ```ts
- * const { secondHalfRssGrowthMb } = resourceTrend(samples);
+ * const { medianRssGrowthMb } = resourceTrend(samples);
  * ```
  */
 export function resourceTrend(samples: readonly ResourceSample[]): ResourceTrend {
-  const maxDynamoSocketsPerContainer = Math.max(
-    0,
-    ...samples.flatMap((s) => s.containers.map((c) => c.socketsToPort)),
+  const maxDynamoSocketsPerContainer = highest(
+    samples.flatMap((s) => s.containers.map((c) => c.socketsToPort)),
   );
-  if (samples.length < 3) return { secondHalfRssGrowthMb: undefined, maxDynamoSocketsPerContainer };
-  const middle = samples[Math.floor(samples.length / 2)] as ResourceSample;
-  const last = samples.at(-1) as ResourceSample;
-  const atMiddle = new Map(middle.containers.map((c) => [c.pid, c.rssMb]));
-  const growths = last.containers.flatMap((c) => {
-    const before = atMiddle.get(c.pid);
-    return before === undefined ? [] : [c.rssMb - before];
-  });
+  if (samples.length < 3) {
+    return {
+      medianRssGrowthMb: undefined,
+      highestRssGrowthMb: undefined,
+      maxDynamoSocketsPerContainer,
+    };
+  }
+  const rss = (sample: ResourceSample | undefined) => sample?.containers.map((c) => c.rssMb) ?? [];
+  const middle = rss(samples[Math.floor(samples.length / 2)]);
+  const last = rss(samples.at(-1));
   return {
-    secondHalfRssGrowthMb: Math.round(Math.max(0, ...growths) * 10) / 10,
+    medianRssGrowthMb: oneDecimal(median(last) - median(middle)),
+    highestRssGrowthMb: oneDecimal(highest(last) - highest(middle)),
     maxDynamoSocketsPerContainer,
   };
 }
