@@ -44,9 +44,10 @@ export interface CompileCacheOptions {
   /** The user the functions run as; default {@link LAMBDA_SANDBOX_UID}. */
   readonly uid?: number | undefined;
   /**
-   * Also compile the other modules in `dir` into the cache: the chunks of a split bundle
-   * (`lambdaBuildOptions()`'s default), the ones it imports only on first use among them
-   * (an SDK that a route loads with `import()`), which the bundle's own start never reaches.
+   * Also compile the other `.mjs` modules in `dir` (not in `node_modules`) into the cache: the
+   * chunks of a split bundle (`lambdaBuildOptions()`'s default), the ones it imports only on
+   * first use among them (an SDK that a route loads with `import()`), which the bundle's own
+   * start never reaches.
    * Each is imported once, after the bundle, as its first use would. One that throws when
    * imported on its own does not fail the build: if it is not in the cache, it compiles as
    * usual when the function first needs it. Node.js reads a module's cache only when it loads
@@ -147,12 +148,18 @@ export async function writeCompileCache(options: CompileCacheOptions): Promise<C
   };
 }
 
-/** The ES modules in `dir` and its folders (a split bundle's chunks), the cache left out. */
+/**
+ * The `.mjs` modules in `dir` and its folders (a split bundle's chunks: `lambdaBuildOptions()`
+ * writes `.mjs` only), the cache and any `node_modules` left out: those are not the bundle's.
+ */
 function modulesIn(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((file) => file.isFile() && /\.m?js$/.test(file.name))
+    .filter((file) => file.isFile() && file.name.endsWith(".mjs"))
     .map((file) => join(file.parentPath, file.name))
-    .filter((path) => !relative(dir, path).split(sep).includes(COMPILE_CACHE_DIR))
+    .filter((path) => {
+      const parts = relative(dir, path).split(sep);
+      return !parts.includes(COMPILE_CACHE_DIR) && !parts.includes("node_modules");
+    })
     .sort();
 }
 

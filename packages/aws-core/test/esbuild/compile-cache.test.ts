@@ -3,6 +3,7 @@ import {
   chmodSync,
   cpSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   renameSync,
@@ -261,6 +262,18 @@ describe("writeCompileCache()", () => {
     },
     60_000,
   );
+
+  it("imports no module of the folder's node_modules, and no .js file", async () => {
+    const dir = await splitBundleFolder();
+    const marker = join(dir, "imported");
+    const leaveMark = `import { writeFileSync } from "node:fs"; writeFileSync(${JSON.stringify(marker)}, "");\n`;
+    mkdirSync(join(dir, "node_modules", "native"), { recursive: true });
+    writeFileSync(join(dir, "node_modules", "native", "index.mjs"), leaveMark);
+    writeFileSync(join(dir, "tool.js"), leaveMark);
+    const result = await writeCompileCache({ dir, uid: RUN_AS, node: maker });
+    expect(result.chunks).toBe(1);
+    expect(existsSync(marker)).toBe(false);
+  }, 60_000);
 
   it.skipIf(!portable)(
     "leaves a split bundle's chunks to compile as usual with chunks: false",
