@@ -57,7 +57,8 @@ function coldTotalGoal(goal: string, a: VariantResult, b: VariantResult, ceiling
  * and at least 8% faster to init than (2); (9) at most 0.80x of (2) on Init + first Duration
  * with no more memory; (10) each app at most 0.85x of its build before; (11a), the lean
  * DynamoDB handler split, at most 0.95x of (7), its single file; (11h), translation-api's
- * `GET /translations` split, within 1.05x of users-api's `GET /users/{id}` split (11k).
+ * `GET /translations` split, within 1.05x of users-api's `GET /users/{id}` split (11k);
+ * (12), the facade of `@org/aws`, within 1.03x of (11a) on Init Duration.
  */
 export function evaluateGoals(results: readonly VariantResult[]): Goal[] {
   const byId = new Map(results.map((r) => [r.id, r]));
@@ -161,6 +162,15 @@ export function evaluateGoals(results: readonly VariantResult[]): Goal[] {
       ),
     );
   }
+  const onUseFacade = byId.get("facade-on-use");
+  if (onUseFacade && split) {
+    const ratio = onUseFacade.initDurationMs.median / split.initDurationMs.median;
+    goals.push({
+      goal: "(12) the facade of @org/aws: Init within 1.03x of (11a), the single-client handler",
+      met: ratio <= 1.03,
+      measured: initRatio(onUseFacade, split),
+    });
+  }
   return goals;
 }
 
@@ -201,6 +211,11 @@ const COMPARISONS: readonly (readonly [string, string, string])[] = [
     "GET /translations vs GET /users/{id}, both split",
   ],
   ["translations-list", "users-api-tuned", "GET /translations vs GET /users/{id}, both one file"],
+  [
+    "facade-on-use",
+    "aws-dynamo-lean-split",
+    "the facade of @org/aws vs the single-client handler, both lean and split",
+  ],
 ];
 
 /**

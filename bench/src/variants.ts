@@ -347,6 +347,16 @@ export const VARIANTS: readonly Variant[] = [
     event: getUserEvent,
     check: httpStatus(200),
   },
+  // (12): the central facade again, as `aws` of @org/aws, every client loaded on first use.
+  {
+    id: "facade-on-use",
+    tag: "(12)",
+    label:
+      "`aws.documentClient` of @org/aws (the facade, clients loaded on first use), lean, split",
+    source: handler("facade-on-use", true, false, false, true),
+    event: dynamoEvent,
+    check: readTheUser,
+  },
 ];
 
 /** The variant the others are compared with. */

@@ -1,4 +1,3 @@
-import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { bedrock } from "@org/aws-bedrock";
 import { cognito } from "@org/aws-cognito";
@@ -6,20 +5,20 @@ import { type OnUseClient, onUseView } from "./on-use-view";
 
 /** The clients of {@link aws}. */
 export interface Aws {
-  /** The DynamoDB client of `@org/aws-dynamo` (`dynamo`); `sdk()` is `@aws-sdk/client-dynamodb`. */
-  readonly dynamo: OnUseClient<DynamoDBClient, typeof import("@aws-sdk/client-dynamodb")>;
-  /** The DocumentClient of `@org/aws-dynamo`; `sdk()` is `@aws-sdk/lib-dynamodb`. */
+  /**
+   * The DocumentClient of `@org/aws-dynamo`; `sdk()` has its commands (`GetCommand`,
+   * `PutCommand`, `UpdateCommand`, `DeleteCommand`, `QueryCommand`, `ScanCommand`, the batch
+   * and transaction commands) of `@aws-sdk/lib-dynamodb`.
+   */
   readonly documentClient: OnUseClient<
     DynamoDBDocumentClient,
-    typeof import("@aws-sdk/lib-dynamodb")
+    typeof import("./document-commands")
   >;
-  /** The Bedrock Runtime client of `@org/aws-bedrock`. */
+  /** The Bedrock Runtime client of `@org/aws-bedrock` (the same object). */
   readonly bedrock: typeof bedrock;
-  /** The Cognito user pools client of `@org/aws-cognito`. */
+  /** The Cognito user pools client of `@org/aws-cognito` (the same object). */
   readonly cognito: typeof cognito;
 }
-
-const dynamoPackage = () => import("@org/aws-dynamo");
 
 /**
  * Every client of the container in one object, as in a central `aws` module, without its
@@ -39,15 +38,10 @@ const dynamoPackage = () => import("@org/aws-dynamo");
  * ```
  */
 export const aws: Aws = {
-  dynamo: /* @__PURE__ */ onUseView(
-    "dynamodb",
-    async () => (await dynamoPackage()).dynamo,
-    () => import("@aws-sdk/client-dynamodb"),
-  ),
   documentClient: /* @__PURE__ */ onUseView(
     "dynamodb-document",
-    async () => (await dynamoPackage()).documentClient,
-    () => import("@aws-sdk/lib-dynamodb"),
+    async () => (await import("./dynamo-clients")).documentClient,
+    () => import("./document-commands"),
   ),
   bedrock,
   cognito,

@@ -1,7 +1,7 @@
 import { bedrock } from "@org/aws-bedrock";
 import { cognito } from "@org/aws-cognito";
 import { prime, resetAll, SingletonCreationError } from "@org/aws-core";
-import { documentClient, dynamo } from "@org/aws-dynamo";
+import { documentClient } from "@org/aws-dynamo";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { aws } from "../src/index";
 import { onUseView } from "../src/on-use-view";
@@ -19,15 +19,16 @@ afterEach(() => {
 describe("aws", () => {
   it("hands out the packages' own singletons, not copies", async () => {
     expect(await aws.documentClient.get()).toBe(documentClient.get());
-    expect(await aws.dynamo.get()).toBe(dynamo.get());
     expect(aws.bedrock).toBe(bedrock);
     expect(aws.cognito).toBe(cognito);
     expect(await aws.bedrock.get()).toBe(await bedrock.get());
   });
 
-  it("gives each client's SDK module for its commands", async () => {
-    expect(typeof (await aws.documentClient.sdk()).GetCommand).toBe("function");
-    expect(typeof (await aws.dynamo.sdk()).GetItemCommand).toBe("function");
+  it("gives each client's commands, loaded on first use", async () => {
+    const { GetCommand, QueryCommand, TransactWriteCommand } = await aws.documentClient.sdk();
+    for (const command of [GetCommand, QueryCommand, TransactWriteCommand]) {
+      expect(typeof command).toBe("function");
+    }
     expect(typeof (await aws.bedrock.sdk()).ConverseCommand).toBe("function");
     expect(typeof (await aws.cognito.sdk()).GetUserCommand).toBe("function");
   });

@@ -1,8 +1,11 @@
 import type { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
 import { defineLoadOnUseClient, type LoadOnUseClient } from "@org/aws-core";
 
-/** The module of `@aws-sdk/client-bedrock-runtime`: the client and its commands. */
-export type BedrockSdk = typeof import("@aws-sdk/client-bedrock-runtime");
+/**
+ * What {@link bedrock} loads on first use: `BedrockRuntimeClient`, `ConverseCommand`,
+ * `ConverseStreamCommand` and `InvokeModelCommand` of `@aws-sdk/client-bedrock-runtime`.
+ */
+export type BedrockSdk = typeof import("./bedrock-sdk");
 
 /**
  * The Bedrock Runtime client of the container. Its SDK module loads on first use (a route
@@ -22,7 +25,7 @@ export type BedrockSdk = typeof import("@aws-sdk/client-bedrock-runtime");
 export const bedrock: LoadOnUseClient<BedrockRuntimeClient, BedrockSdk> =
   /* @__PURE__ */ defineLoadOnUseClient({
     name: "bedrock-runtime",
-    load: () => import("@aws-sdk/client-bedrock-runtime"),
+    load: () => import("./bedrock-sdk"),
     create: (sdk, config) => new sdk.BedrockRuntimeClient(config),
     defaults: { requestTimeout: 25_000 },
   });

@@ -1,8 +1,11 @@
 import type { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import { defineLoadOnUseClient, type LoadOnUseClient } from "@org/aws-core";
 
-/** The module of `@aws-sdk/client-cognito-identity-provider`: the client and its commands. */
-export type CognitoSdk = typeof import("@aws-sdk/client-cognito-identity-provider");
+/**
+ * What {@link cognito} loads on first use: `CognitoIdentityProviderClient` and
+ * `GetUserCommand` of `@aws-sdk/client-cognito-identity-provider`.
+ */
+export type CognitoSdk = typeof import("./cognito-sdk");
 
 /**
  * The Cognito Identity Provider (user pools) client of the container. Its SDK module loads
@@ -12,16 +15,17 @@ export type CognitoSdk = typeof import("@aws-sdk/client-cognito-identity-provide
  *
  * @example
  * ```ts
+ * import { AdminGetUserCommand } from "@aws-sdk/client-cognito-identity-provider";
  * import { cognito } from "@org/aws-cognito";
  *
- * const [client, { AdminGetUserCommand }] = await Promise.all([cognito.get(), cognito.sdk()]);
+ * const client = await cognito.get();
  * const user = await client.send(new AdminGetUserCommand({ UserPoolId, Username }));
  * ```
  */
 export const cognito: LoadOnUseClient<CognitoIdentityProviderClient, CognitoSdk> =
   /* @__PURE__ */ defineLoadOnUseClient({
     name: "cognito-identity-provider",
-    load: () => import("@aws-sdk/client-cognito-identity-provider"),
+    load: () => import("./cognito-sdk"),
     create: (sdk, config) => new sdk.CognitoIdentityProviderClient(config),
   });
 

@@ -7,8 +7,9 @@ export interface LoadOnUseClientDefinition<TSdk, TClient> {
   /** Name in errors and in the registry, e.g. `"bedrock-runtime"`. */
   readonly name: string;
   /**
-   * Imports the SDK module, e.g. `() => import("@aws-sdk/client-sqs")`. Runs once, on first
-   * use; concurrent first uses share it; a failed import is tried again by the next use.
+   * Imports the SDK parts, e.g. `() => import("./sqs-sdk.js")`, a module of yours that
+   * re-exports what you use of `@aws-sdk/client-sqs`. Runs once, on first use; concurrent
+   * first uses share it; a failed import is tried again by the next use.
    */
   readonly load: () => Promise<TSdk>;
   /** Builds the client from the loaded module and the resolved configuration; runs once. */
@@ -43,13 +44,17 @@ export interface LoadOnUseClient<TClient, TSdk>
  * container that first serves a route using it. In a bundle built with code splitting
  * (`lambdaBuildOptions()` from `@org/aws-core/esbuild`), the module is a separate chunk.
  *
+ * `load` is best an import of a module of your own that names the SDK parts you use
+ * (`export { SQSClient, SendMessageCommand } from "@aws-sdk/client-sqs"`): `import()` of the
+ * whole SDK module makes a bundler keep every one of its commands.
+ *
  * @example
  * ```ts
  * import { defineLoadOnUseClient } from "@org/aws-core";
  *
  * export const sqs = defineLoadOnUseClient({
  *   name: "sqs",
- *   load: () => import("@aws-sdk/client-sqs"),
+ *   load: () => import("./sqs-sdk.js"), // export { SQSClient, SendMessageCommand } from "@aws-sdk/client-sqs"
  *   create: (sdk, config) => new sdk.SQSClient(config),
  * });
  *
