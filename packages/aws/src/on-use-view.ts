@@ -2,15 +2,15 @@ import { SingletonCreationError } from "@org/aws-core";
 
 /**
  * A client reached through the facade: its code loads on first use. The clients of
- * `@org/aws-bedrock` and `@org/aws-cognito` are such clients already; the DynamoDB ones are
- * views onto `@org/aws-dynamo`'s, loaded with that package the first time they are used.
+ * `@org/aws-bedrock` and `@org/aws-cognito` are such clients already; the DocumentClient is
+ * a view onto `@org/aws-dynamo`'s, loaded the first time it is used.
  */
 export interface OnUseClient<TClient, TSdk> {
   /** Name in errors and in `prime()` results. */
   readonly name: string;
   /** The container's client: loads its code on first use, then creates it once. */
   readonly get: () => Promise<TClient>;
-  /** The SDK module with the command classes, loaded on first use. */
+  /** The SDK's command classes this client is used with, loaded on first use. */
   readonly sdk: () => Promise<TSdk>;
 }
 
@@ -22,8 +22,8 @@ export interface OnUseClient<TClient, TSdk> {
  * ```ts
  * const documentClient = onUseView(
  *   "dynamodb-document",
- *   async () => (await import("@org/aws-dynamo")).documentClient,
- *   () => import("@aws-sdk/lib-dynamodb"),
+ *   async () => (await import("./dynamo-clients")).documentClient,
+ *   () => import("./document-commands"),
  * );
  * ```
  */
