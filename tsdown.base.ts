@@ -17,8 +17,9 @@ export const packageBuild = {
   // `require()` sees `exports.default`, the same names `import` sees, as with every
   // earlier release (tsdown's default turns a lone default export into `module.exports`).
   cjsDefault: false,
-  // A client loaded on first use imports its SDK module with `import()`; in the CommonJS
-  // build that must be `require()`, or a CommonJS app would get the SDK's ESM copy beside
-  // its own CommonJS one (two classes per command, which mocks and `instanceof` tell apart).
+  // A client loaded on first use imports its SDK parts with `import()`; the CommonJS build
+  // makes that a `require()`, which CommonJS tools follow: Jest's module registry and its
+  // mocks (an `import()` there fails without --experimental-vm-modules), and bundlers that
+  // inline what a CommonJS file requires.
   outputOptions: { dynamicImportInCjs: false },
 } satisfies UserConfig;

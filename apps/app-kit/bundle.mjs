@@ -94,5 +94,8 @@ if (compileCache) {
     nodeFlags: execWrapper ? [] : undefined,
   });
   notes.push(`compile cache for Node.js ${cache.nodeVersion}, ${cache.bytes} bytes`);
+  for (const [chunk, message] of Object.entries(cache.chunksFailed)) {
+    console.warn(`compile cache: ${chunk} threw when imported on its own (${message})`);
+  }
 }
 console.log(`${bundleFile}: ${entryBytes} bytes (${notes.join("; ")})`);

@@ -8,11 +8,12 @@ import {
   statSync,
   writeFileSync,
 } from "node:fs";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import {
   COMPILE_CACHE_DIR,
   lambdaBuildOptions,
+  loadedAtStart,
   writeCompileCache,
   writeExecWrapper,
 } from "@org/aws-core/esbuild";
@@ -143,9 +144,9 @@ export async function buildVariant(
     workingDir = repoPath("apps", source.app);
   }
   const meta = JSON.parse(readFileSync(join(dir, "meta.json"), "utf8")) as Metafile;
-  const files = bundleFiles(meta, workingDir);
+  const files = Object.keys(meta.outputs).map((path) => resolve(workingDir, path));
   const entryFile = join(dir, `${entry}.mjs`);
-  const codes = [...files.keys()].map((file) => readFileSync(file));
+  const codes = files.map((file) => readFileSync(file));
   return {
     dir,
     bytes: codes.reduce((sum, code) => sum + code.byteLength, 0),
@@ -153,9 +154,9 @@ export async function buildVariant(
     split: splitting
       ? {
           entryBytes: statSync(entryFile).size,
-          chunks: files.size - 1,
-          startBytes: [...loadedAtStart(files, entryFile)].reduce(
-            (sum, file) => sum + statSync(file).size,
+          chunks: files.length - 1,
+          startBytes: [...loadedAtStart(meta, relative(workingDir, entryFile))].reduce(
+            (sum, file) => sum + statSync(resolve(workingDir, file)).size,
             0,
           ),
         }
@@ -163,30 +164,6 @@ export async function buildVariant(
     compileCacheBytes,
     environment,
   };
-}
-
-/** Each output file of a build (absolute path) and the files it imports statically. */
-function bundleFiles(meta: Metafile, workingDir: string): Map<string, string[]> {
-  return new Map(
-    Object.entries(meta.outputs).map(([path, output]) => [
-      resolve(workingDir, path),
-      output.imports
-        .filter((i) => !i.external && i.kind === "import-statement")
-        .map((i) => resolve(workingDir, i.path)),
-    ]),
-  );
-}
-
-/** The files a cold start reads: the entry and its static imports, and theirs. */
-function loadedAtStart(files: ReadonlyMap<string, string[]>, entry: string): Set<string> {
-  const loaded = new Set<string>();
-  const visit = (file: string) => {
-    if (loaded.has(file)) return;
-    loaded.add(file);
-    for (const imported of files.get(file) ?? []) visit(imported);
-  };
-  visit(entry);
-  return loaded;
 }
 
 function folderBytes(path: string): number {

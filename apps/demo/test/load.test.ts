@@ -28,6 +28,7 @@ describe("pnpm load, short", () => {
     expect(report.dataCheck.profileWrites).toBeGreaterThan(0);
     expect(report.dataCheck.translations).toBeGreaterThan(0);
     expect(report.dataCheck.versionProblems).toEqual([]);
+    expect(report.dataCheck.sharedPasses).toBe(0);
     expect(report.dataCheck.missingTranslations).toEqual([]);
     expect(loadTable(report)).toContain("no version skipped or repeated");
   }, 180_000);

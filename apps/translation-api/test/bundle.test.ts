@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { loadedAtStart } from "@org/aws-core/esbuild";
 import type { Metafile } from "esbuild";
 import { describe, expect, it } from "vitest";
 
@@ -26,20 +27,6 @@ function outputs(): Metafile["outputs"] {
   );
 }
 
-/** The files `from` loads before its code runs: its static imports, and theirs. */
-function loadedWith(files: Metafile["outputs"], from: string): Set<string> {
-  const loaded = new Set<string>();
-  const visit = (path: string) => {
-    if (loaded.has(path)) return;
-    loaded.add(path);
-    for (const i of files[path]?.imports ?? []) {
-      if (!i.external && i.kind === "import-statement") visit(i.path);
-    }
-  };
-  visit(from);
-  return loaded;
-}
-
 describe("translation-api's bundle", () => {
   // @org/aws-bedrock's client imports its SDK on first use: split, the Bedrock SDK is read
   // only by the route that calls a model (POST /translations), not by GET /translations or
@@ -57,7 +44,7 @@ describe("translation-api's bundle", () => {
       expect(existsSync(join(dist, chunk)), chunk).toBe(true);
     }
 
-    const atStart = loadedWith(files, "index.mjs");
+    const atStart = loadedAtStart({ inputs: {}, outputs: files }, "index.mjs");
     expect(files["index.mjs"]?.entryPoint).toBe("src/handler.ts");
     expect(bedrockChunks.filter((chunk) => atStart.has(chunk))).toEqual([]);
     // Reached, from code the entry loads, by a dynamic import only.
@@ -70,7 +57,7 @@ describe("translation-api's bundle", () => {
 
   it("records its size: what the entry loads at start, and every chunk", () => {
     const files = outputs();
-    const atStart = loadedWith(files, "index.mjs");
+    const atStart = loadedAtStart({ inputs: {}, outputs: files }, "index.mjs");
     const bytes = (paths: Iterable<string>) =>
       [...paths].reduce((sum, path) => sum + (files[path]?.bytes ?? 0), 0);
     console.info(

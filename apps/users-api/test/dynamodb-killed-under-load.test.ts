@@ -17,6 +17,8 @@ const LOAD_BEFORE_MS = 1_000;
 const OUTAGE_MS = 1_500;
 const LOAD_AFTER_MS = 1_500;
 const RETRY_AFTER_MS = 100;
+// Eight cold starts and a first write each; far more than they take, but a bound.
+const WARM_UP_LIMIT_MS = 30_000;
 // The function's timeout. The app's own SDK settings bound every DynamoDB call far below it:
 // nothing sets AWS_MAX_ATTEMPTS or configureAwsDefaults, so 3 attempts ("standard" retries),
 // each at most 1 s to connect and 2 s for the answer (aws-core's built-in connectionTimeout /
@@ -127,28 +129,38 @@ describe("users-api under load while DynamoDB Local (on disk) is SIGKILLed and r
     }
 
     const load = Promise.all(USERS.map(simulatedUser));
-
-    // The clock starts once every user has had a write acknowledged: cold starts are over.
-    const hasWritten = (u: string) =>
-      answers.some((a) => a.user === u && a.method === "PUT" && a.version !== undefined);
-    while (!USERS.every(hasWritten)) {
-      await sleep(20);
+    // Whatever happens below, the simulated users stop before the test ends.
+    const stopLoad = async () => {
+      running = false;
+      await load.catch(() => {});
+    };
+    let [loadBegan, killedAt, restartBegan, restartedAt] = [0, 0, 0, 0];
+    let warmPids: number[] = [];
+    try {
+      // The clock starts once every user has had a write acknowledged: cold starts are over.
+      const hasWritten = (u: string) =>
+        answers.some((a) => a.user === u && a.method === "PUT" && a.version !== undefined);
+      const warmUpDeadline = performance.now() + WARM_UP_LIMIT_MS;
+      while (!USERS.every(hasWritten)) {
+        if (performance.now() > warmUpDeadline) throw new Error("the users never all wrote once");
+        await sleep(20);
+      }
+      phase = "before";
+      loadBegan = performance.now();
+      await sleep(LOAD_BEFORE_MS);
+      warmPids = api.containerPids("users-api").sort((a, b) => a - b);
+      killedAt = performance.now();
+      phase = "outage";
+      await (dynamo as DynamoLocal).kill();
+      await sleep(OUTAGE_MS);
+      restartBegan = performance.now();
+      dynamo = await startDynamoLocal({ port, dbPath: dir });
+      restartedAt = performance.now();
+      phase = "after";
+      await sleep(LOAD_AFTER_MS);
+    } finally {
+      await stopLoad();
     }
-    phase = "before";
-    const loadBegan = performance.now();
-    await sleep(LOAD_BEFORE_MS);
-    const warmPids = api.containerPids("users-api").sort((a, b) => a - b);
-    const killedAt = performance.now();
-    phase = "outage";
-    await (dynamo as DynamoLocal).kill();
-    await sleep(OUTAGE_MS);
-    const restartBegan = performance.now();
-    dynamo = await startDynamoLocal({ port, dbPath: dir });
-    const restartedAt = performance.now();
-    phase = "after";
-    await sleep(LOAD_AFTER_MS);
-    running = false;
-    await load;
     const pidsAtEnd = api.containerPids("users-api").sort((a, b) => a - b);
 
     // What is stored now, read directly.
@@ -280,5 +292,5 @@ describe("users-api under load while DynamoDB Local (on disk) is SIGKILLed and r
     );
 
     expect(dataProblems).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 });

@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { bedrock } from "@org/aws-bedrock";
 import { cognito } from "@org/aws-cognito";
-import { type OnUseClient, onUseView } from "./on-use-view";
+import { type FacadeClient, facadeClient } from "./facade-client";
 
 /** The clients of {@link aws}. */
 export interface Aws {
@@ -10,7 +10,7 @@ export interface Aws {
    * `PutCommand`, `UpdateCommand`, `DeleteCommand`, `QueryCommand`, `ScanCommand`, the batch
    * and transaction commands) of `@aws-sdk/lib-dynamodb`.
    */
-  readonly documentClient: OnUseClient<
+  readonly documentClient: FacadeClient<
     DynamoDBDocumentClient,
     typeof import("./document-commands")
   >;
@@ -38,7 +38,7 @@ export interface Aws {
  * ```
  */
 export const aws: Aws = {
-  documentClient: /* @__PURE__ */ onUseView(
+  documentClient: /* @__PURE__ */ facadeClient(
     "dynamodb-document",
     async () => (await import("./dynamo-clients")).documentClient,
     () => import("./document-commands"),

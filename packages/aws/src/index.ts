@@ -1,2 +1,2 @@
 export { type Aws, aws } from "./aws";
-export type { OnUseClient } from "./on-use-view";
+export type { FacadeClient } from "./facade-client";

@@ -3,8 +3,8 @@ import { cognito } from "@org/aws-cognito";
 import { prime, resetAll, SingletonCreationError } from "@org/aws-core";
 import { documentClient } from "@org/aws-dynamo";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { facadeClient } from "../src/facade-client";
 import { aws } from "../src/index";
-import { onUseView } from "../src/on-use-view";
 
 beforeEach(() => {
   vi.stubEnv("AWS_REGION", "eu-west-1");
@@ -49,10 +49,10 @@ describe("aws", () => {
   });
 });
 
-describe("onUseView", () => {
+describe("facadeClient", () => {
   it("turns a failed load into SingletonCreationError and tries again on the next use", async () => {
     let attempts = 0;
-    const view = onUseView(
+    const view = facadeClient(
       "flaky",
       async () => {
         attempts += 1;

@@ -13,6 +13,8 @@ export interface DataCheck {
   readonly versionProblems: string[];
   /** Acknowledged translations missing from their user's history. */
   readonly missingTranslations: string[];
+  /** Passes that shared a user with another connection (see `Acknowledged.sharedPasses`). */
+  readonly sharedPasses: number;
 }
 
 /**
@@ -78,6 +80,7 @@ export async function checkAcknowledgedData(
     translations,
     versionProblems,
     missingTranslations,
+    sharedPasses: acknowledged.sharedPasses,
   };
 }
 

@@ -39,6 +39,11 @@ export function loadTable(report: LoadReport): string {
     "",
     `Data check: ${dataCheck.users} users, ${dataCheck.profileWrites} acknowledged profile writes, ` +
       `${dataCheck.translations} acknowledged translations: ${lost === 0 ? "all readable, no version skipped or repeated" : `${lost} problems`}.`,
+    ...(dataCheck.sharedPasses > 0
+      ? [
+          `- ${dataCheck.sharedPasses} passes took a user another connection was serving (a request got no answer): their version order does not count`,
+        ]
+      : []),
     ...dataCheck.versionProblems.map((p) => `- version: ${p}`),
     ...dataCheck.missingTranslations.map((p) => `- missing translation: ${p}`),
   );

@@ -37,7 +37,8 @@ export function sampleResources(options: SamplerOptions): { stop(): ResourceSamp
     });
     samples.push({ atSeconds: Math.round((performance.now() - startedAt) / 1000), containers });
   };
-  const timer = setInterval(take, options.everySeconds * 1000);
+  // unref: a sampler left running (its load run failed) must not keep the process alive.
+  const timer = setInterval(take, options.everySeconds * 1000).unref();
   return {
     stop() {
       clearInterval(timer);

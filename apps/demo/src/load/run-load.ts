@@ -91,7 +91,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
       await createUser(stack.cognito, user);
       tokens.push((await signIn(stack.cognito, { clientId: stack.clientId, ...user })).accessToken);
     }
-    const acknowledged: Acknowledged = { profileVersions: new Map(), translations: new Map() };
+    const acknowledged: Acknowledged = {
+      profileVersions: new Map(),
+      translations: new Map(),
+      sharedPasses: 0,
+    };
     const levels: LevelResult[] = [];
     let firstUser = 0;
     for (const connections of options.levels) {
@@ -105,14 +109,19 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
         everySeconds: options.sampleEverySeconds ?? 5,
       });
       const latencies: number[] = [];
-      const result = await autocannon({
-        url: stack.url,
-        connections,
-        duration: options.durationSeconds,
-        requests: timed(userMix(levelTokens, acknowledged), latencies),
-        timeout: 30,
-      });
-      const samples = sampler.stop();
+      let samples: ResourceSample[] = [];
+      let result: autocannon.Result;
+      try {
+        result = await autocannon({
+          url: stack.url,
+          connections,
+          duration: options.durationSeconds,
+          requests: timed(userMix(levelTokens, acknowledged), latencies),
+          timeout: 30,
+        });
+      } finally {
+        samples = sampler.stop();
+      }
       const reports = stack.runner.reports().slice(before);
       levels.push({
         connections,

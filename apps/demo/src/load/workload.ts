@@ -6,6 +6,12 @@ export interface Acknowledged {
   readonly profileVersions: Map<string, number[]>;
   /** Translation ids the API answered 201 with, per user id. */
   readonly translations: Map<string, string[]>;
+  /**
+   * Passes through the mix that found no free user and took one another connection was
+   * serving (it can happen only after a request got no answer at all): that user's answers
+   * may then be acknowledged out of order, so the data check's version order is void for it.
+   */
+  sharedPasses: number;
 }
 
 /** The state of one connection: one signed-in user, working through the mix in a loop. */
@@ -38,7 +44,7 @@ const json = (body: string): Record<string, unknown> => {
  *
  * @example
  * ```ts
- * const acknowledged = { profileVersions: new Map(), translations: new Map() };
+ * const acknowledged = { profileVersions: new Map(), translations: new Map(), sharedPasses: 0 };
  * autocannon({ url, connections: 10, requests: userMix(tokens, acknowledged) });
  * ```
  */
@@ -49,8 +55,14 @@ export function userMix(tokens: readonly string[], acknowledged: Acknowledged): 
   const free = [...tokens];
   let next = 0;
   const headers = (context: ConnectionContext) => {
-    // The pool only runs dry if a pass lost a request without an answer (counted as an error).
-    context.token ??= free.shift() ?? tokens[next++ % tokens.length];
+    if (context.token === undefined) {
+      // The pool only runs dry if a pass lost a request without an answer (an error).
+      context.token = free.shift();
+      if (context.token === undefined) {
+        acknowledged.sharedPasses += 1;
+        context.token = tokens[next++ % tokens.length];
+      }
+    }
     return { authorization: `Bearer ${context.token}`, "content-type": "application/json" };
   };
   const release = (context: ConnectionContext) => {

@@ -3,7 +3,7 @@ import { SingletonCreationError } from "../errors/errors";
 import { type DefinedClient, defineClient } from "./define-client";
 
 /** How a client whose SDK module loads on first use is declared; see {@link defineLoadOnUseClient}. */
-export interface LoadOnUseClientDefinition<TSdk, TClient> {
+export interface LoadOnUseClientDefinition<TClient, TSdk> {
   /** Name in errors and in the registry, e.g. `"bedrock-runtime"`. */
   readonly name: string;
   /**
@@ -63,8 +63,8 @@ export interface LoadOnUseClient<TClient, TSdk>
  * await client.send(new SendMessageCommand({ QueueUrl, MessageBody }));
  * ```
  */
-export function defineLoadOnUseClient<TSdk, TClient>(
-  definition: LoadOnUseClientDefinition<TSdk, TClient>,
+export function defineLoadOnUseClient<TClient, TSdk>(
+  definition: LoadOnUseClientDefinition<TClient, TSdk>,
 ): LoadOnUseClient<TClient, TSdk> {
   const { name } = definition;
   let loaded: { readonly sdk: TSdk } | undefined;

@@ -12,9 +12,11 @@ const NETWORK_CODES = new Set([
 const TIMEOUT_NAMES = new Set(["TimeoutError", "RequestTimeout"]);
 
 /**
- * Whether an SDK call failed because the service could not be reached (connection refused
- * or reset, host not found, the request timeout passed), not because it answered with an
- * error: what the service packages turn into their `unavailable` (503) errors.
+ * Whether an SDK call failed in transport (connection refused or reset, host not found, the
+ * request timeout passed), not because the service answered with an error: what the service
+ * packages turn into their `unavailable` (503) errors. A reset or a timeout may come after the
+ * service received the request, and applied it: retry only what is safe to repeat (a
+ * conditional or versioned write).
  *
  * @example
  * ```ts

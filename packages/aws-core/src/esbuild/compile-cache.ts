@@ -65,6 +65,12 @@ export interface CompileCacheResult {
   readonly bytes: number;
   /** The other modules (chunks) imported into the cache without error. */
   readonly chunks: number;
+  /**
+   * Chunks that threw when imported on their own (their error message by path, relative to
+   * the folder): V8 compiled them before running them, so they are most likely cached too,
+   * but this cannot tell.
+   */
+  readonly chunksFailed: Readonly<Record<string, string>>;
 }
 
 const execFileAsync = promisify(execFile);
@@ -126,10 +132,11 @@ export async function writeCompileCache(options: CompileCacheOptions): Promise<C
     // Lambda's init without Lambda: any AWS call made at module scope goes nowhere.
     { env: { PATH: process.env.PATH ?? "", ...SANDBOX_ENV }, timeout: 60_000 },
   );
-  const { version, exported, compiled } = JSON.parse(stdout) as {
+  const { version, exported, compiled, failed } = JSON.parse(stdout) as {
     version: string;
     exported: string[];
     compiled: number;
+    failed: Record<string, string>;
   };
   if (!supportsPortableCache(version)) {
     throw new Error(
@@ -145,6 +152,9 @@ export async function writeCompileCache(options: CompileCacheOptions): Promise<C
     nodeVersion: version.slice(1),
     bytes: sizeOf(cacheRoot),
     chunks: compiled,
+    chunksFailed: Object.fromEntries(
+      Object.entries(failed).map(([chunk, message]) => [relative(dir, chunk), message]),
+    ),
   };
 }
 
@@ -192,14 +202,17 @@ const [loader, bundle, ...chunks] = process.argv.slice(1);
 await import(pathToFileURL(loader).href);
 const bundled = await import(pathToFileURL(bundle).href);
 let compiled = 0;
+const failed = {};
 for (const chunk of chunks) {
   try {
     await import(pathToFileURL(chunk).href);
     compiled += 1;
-  } catch {}
+  } catch (error) {
+    failed[chunk] = String(error?.message ?? error);
+  }
 }
 flushCompileCache();
-process.stdout.write(JSON.stringify({ version: process.version, exported: Object.keys(bundled), compiled }), () => process.exit(0));`;
+process.stdout.write(JSON.stringify({ version: process.version, exported: Object.keys(bundled), compiled, failed }), () => process.exit(0));`;
 
 const SANDBOX_ENV = {
   AWS_REGION: "us-east-1",

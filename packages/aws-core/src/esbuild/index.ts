@@ -8,4 +8,5 @@ export {
 } from "./compile-cache";
 export { type ExecWrapper, type ExecWrapperOptions, writeExecWrapper } from "./exec-wrapper";
 export { LAMBDA_LEAN_NAMESPACE, lambdaLean } from "./lambda-lean";
+export { loadedAtStart } from "./loaded-at-start";
 export type { LambdaBuildPresetOptions, LambdaLeanOptions } from "./types";

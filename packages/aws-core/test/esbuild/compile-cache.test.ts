@@ -280,6 +280,14 @@ describe("writeCompileCache()", () => {
     60_000,
   );
 
+  it("names a chunk that throws when imported on its own, and goes on", async () => {
+    const dir = await splitBundleFolder();
+    writeFileSync(join(dir, "chunks", "broken.mjs"), 'throw new Error("boom at import");\n');
+    const result = await writeCompileCache({ dir, uid: RUN_AS, node: maker });
+    expect(result.chunks).toBe(1);
+    expect(result.chunksFailed).toEqual({ [join("chunks", "broken.mjs")]: "boom at import" });
+  }, 60_000);
+
   it("imports no module of the folder's node_modules, and no .js file", async () => {
     const dir = await splitBundleFolder();
     const marker = join(dir, "imported");

@@ -1,11 +1,12 @@
 import { SingletonCreationError } from "@org/aws-core";
 
 /**
- * A client reached through the facade: its code loads on first use. The clients of
- * `@org/aws-bedrock` and `@org/aws-cognito` are such clients already; the DocumentClient is
- * a view onto `@org/aws-dynamo`'s, loaded the first time it is used.
+ * What every member of the facade offers: its code loads on first use. `aws.bedrock` and
+ * `aws.cognito` are the load-on-use clients of their packages (`LoadOnUseClient` of
+ * `@org/aws-core`, with `configure()`, `inject()` and the rest too); `aws.documentClient` is a
+ * view onto `@org/aws-dynamo`'s DocumentClient, configured there.
  */
-export interface OnUseClient<TClient, TSdk> {
+export interface FacadeClient<TClient, TSdk> {
   /** Name in errors and in `prime()` results. */
   readonly name: string;
   /** The container's client: loads its code on first use, then creates it once. */
@@ -20,18 +21,18 @@ export interface OnUseClient<TClient, TSdk> {
  *
  * @example
  * ```ts
- * const documentClient = onUseView(
+ * const documentClient = facadeClient(
  *   "dynamodb-document",
  *   async () => (await import("./dynamo-clients")).documentClient,
  *   () => import("./document-commands"),
  * );
  * ```
  */
-export function onUseView<TClient, TSdk>(
+export function facadeClient<TClient, TSdk>(
   name: string,
   loadClient: () => Promise<{ get(): TClient }>,
   loadSdk: () => Promise<TSdk>,
-): OnUseClient<TClient, TSdk> {
+): FacadeClient<TClient, TSdk> {
   // Nothing is kept here: the module loader keeps what loaded, and a failed import (a
   // missing chunk, say) is tried again by the next use.
   const failed = (error: unknown): never => {
