@@ -38,6 +38,12 @@ function initRatio(a: VariantResult, b: VariantResult): string {
   return `Init ${fixed(ratio, 3)}x (95% interval ${fixed(low, 2)}-${fixed(high, 2)}); Init + first Duration ${fixed(total, 2)}x`;
 }
 
+/** Init Duration of `a` over `b`, with its interval, against a ceiling. */
+function initGoal(goal: string, a: VariantResult, b: VariantResult, ceiling: number): Goal {
+  const ratio = a.initDurationMs.median / b.initDurationMs.median;
+  return { goal, met: ratio <= ceiling, measured: initRatio(a, b) };
+}
+
 const colds = (result: VariantResult) => result.samples.map((s) => s.coldTotalMs);
 
 /** Init + first Duration of `a` over `b`, with its interval, against a ceiling. */
@@ -68,14 +74,9 @@ export function evaluateGoals(results: readonly VariantResult[]): Goal[] {
   const lean = byId.get("aws-dynamo-lean");
   const goals: Goal[] = [];
   if (handWritten && ours) {
-    const ratio = ours.initDurationMs.median / handWritten.initDurationMs.median;
     const extra = ours.bundle.bytes - handWritten.bundle.bytes;
     const extraGzip = ours.bundle.gzipBytes - handWritten.bundle.gzipBytes;
-    goals.push({
-      goal: "(3) Init Duration within 1.03x of (2)",
-      met: ratio <= 1.03,
-      measured: initRatio(ours, handWritten),
-    });
+    goals.push(initGoal("(3) Init Duration within 1.03x of (2)", ours, handWritten, 1.03));
     goals.push({
       goal: "(3) bundle within +2 KB of (2)",
       met: extra <= 2048,
@@ -93,17 +94,12 @@ export function evaluateGoals(results: readonly VariantResult[]): Goal[] {
   if (handWritten && lean) {
     const size = lean.bundle.bytes / handWritten.bundle.bytes;
     const gzip = lean.bundle.gzipBytes / handWritten.bundle.gzipBytes;
-    const ratio = lean.initDurationMs.median / handWritten.initDurationMs.median;
     goals.push({
       goal: "(7) bundle at least 30% smaller than (2)",
       met: size <= 0.7,
       measured: `${percent(1 - size)} smaller raw, ${percent(1 - gzip)} smaller gzip`,
     });
-    goals.push({
-      goal: "(7) Init Duration at least 8% below (2)",
-      met: ratio <= 0.92,
-      measured: initRatio(lean, handWritten),
-    });
+    goals.push(initGoal("(7) Init Duration at least 8% below (2)", lean, handWritten, 0.92));
   }
   const tuned = byId.get("aws-dynamo-lean-cache-primed");
   if (handWritten && tuned) {
@@ -164,12 +160,14 @@ export function evaluateGoals(results: readonly VariantResult[]): Goal[] {
   }
   const onUseFacade = byId.get("facade-on-use");
   if (onUseFacade && split) {
-    const ratio = onUseFacade.initDurationMs.median / split.initDurationMs.median;
-    goals.push({
-      goal: "(12) the facade of @org/aws: Init within 1.03x of (11a), the single-client handler",
-      met: ratio <= 1.03,
-      measured: initRatio(onUseFacade, split),
-    });
+    goals.push(
+      initGoal(
+        "(12) the facade of @org/aws: Init within 1.03x of (11a), the single-client handler",
+        onUseFacade,
+        split,
+        1.03,
+      ),
+    );
   }
   return goals;
 }

@@ -132,10 +132,9 @@ export async function writeCompileCache(options: CompileCacheOptions): Promise<C
     // Lambda's init without Lambda: any AWS call made at module scope goes nowhere.
     { env: { PATH: process.env.PATH ?? "", ...SANDBOX_ENV }, timeout: 60_000 },
   );
-  const { version, exported, compiled, failed } = JSON.parse(stdout) as {
+  const { version, exported, failed } = JSON.parse(stdout) as {
     version: string;
     exported: string[];
-    compiled: number;
     failed: Record<string, string>;
   };
   if (!supportsPortableCache(version)) {
@@ -151,7 +150,7 @@ export async function writeCompileCache(options: CompileCacheOptions): Promise<C
     directory: retagForUser(cacheRoot, uid),
     nodeVersion: version.slice(1),
     bytes: sizeOf(cacheRoot),
-    chunks: compiled,
+    chunks: others.length - Object.keys(failed).length,
     chunksFailed: Object.fromEntries(
       Object.entries(failed).map(([chunk, message]) => [relative(dir, chunk), message]),
     ),
@@ -201,18 +200,16 @@ import { pathToFileURL } from "node:url";
 const [loader, bundle, ...chunks] = process.argv.slice(1);
 await import(pathToFileURL(loader).href);
 const bundled = await import(pathToFileURL(bundle).href);
-let compiled = 0;
 const failed = {};
 for (const chunk of chunks) {
   try {
     await import(pathToFileURL(chunk).href);
-    compiled += 1;
   } catch (error) {
     failed[chunk] = String(error?.message ?? error);
   }
 }
 flushCompileCache();
-process.stdout.write(JSON.stringify({ version: process.version, exported: Object.keys(bundled), compiled, failed }), () => process.exit(0));`;
+process.stdout.write(JSON.stringify({ version: process.version, exported: Object.keys(bundled), failed }), () => process.exit(0));`;
 
 const SANDBOX_ENV = {
   AWS_REGION: "us-east-1",
