@@ -11,12 +11,13 @@ import {
 import { join, relative, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import {
-  COMPILE_CACHE_DIR,
   lambdaBuildOptions,
   loadedAtStart,
   writeCompileCache,
   writeExecWrapper,
 } from "@org/aws-core/esbuild";
+// Where writeCompileCache() writes, beside the bundle.
+const COMPILE_CACHE_DIR = ".node-compile-cache";
 import { type NodeRuntime, nodeBinaryFor } from "@org/local-lambda-runner";
 import { build, type Metafile } from "esbuild";
 import { repoPath, repoRoot } from "./paths";

@@ -1,63 +1,25 @@
 import { resolveClientConfig } from "../config/resolve-client-config";
-import type { ClientOptions, SdkClientConfig } from "../config/types";
+import type { ClientOptions } from "../config/types";
 import { validateClientOptions } from "../config/validate-options";
-import { ClientAlreadyCreatedError, InvalidClientError } from "../errors/errors";
-import { endCallsAtDeadline } from "../invocation/deadline-send";
+import {
+  AwsCoreError,
+  InvalidConfigError,
+  SingletonCreationError,
+} from "../errors/errors";
 import { configurableSingleton } from "../lazy/configurable-singleton";
-import { type ClientCreateHook, runCreateHooks } from "./creation-hooks";
+import type { LazySingleton } from "../lazy/types";
+import { isColdStart } from "../registry/invocations";
+import { recordCreation } from "../registry/registry";
+import { runCreateHooks } from "./creation-hooks";
+import { addDeadlineMiddleware } from "./deadline-middleware";
 import { isSdkClient } from "./is-sdk-client";
-
-/** How a service package declares its client; see {@link defineClient}. */
-export interface ClientDefinition<TClient> {
-  /** Name in errors and in the registry, e.g. `"dynamodb"`. */
-  readonly name: string;
-  /** Builds the client from the resolved configuration; runs once, on first access. */
-  readonly create: (config: SdkClientConfig) => TClient;
-  /** Defaults of this service that differ from the shared ones. */
-  readonly defaults?: ClientOptions;
-  /**
-   * For a client built on top of another (a DynamoDB DocumentClient wraps a DynamoDBClient):
-   * `configure()` is passed on to that client, whose settings are the ones that count.
-   */
-  readonly configureVia?: Pick<DefinedClient<unknown>, "configure">;
-}
-
-/** A lazily created SDK client, with both access forms and its configuration. */
-export interface DefinedClient<TClient> {
-  readonly name: string;
-  /** Property form: the client, created on first read. */
-  readonly client: TClient;
-  /** Function form: the same client. Safe to destructure or pass around. */
-  readonly get: () => TClient;
-  /**
-   * Sets options for this client. Call before the first access; afterwards it throws
-   * {@link ClientAlreadyCreatedError} instead of being silently ignored. Merges with earlier calls.
-   */
-  configure(options: ClientOptions): void;
-  /** Uses a client you built yourself; throws {@link InvalidClientError} for anything else. */
-  readonly inject: (client: TClient) => void;
-  /** Forgets the client; the next access creates a new one. Its options are kept (`resetAll()` forgets them too). */
-  readonly reset: () => void;
-  /** Whether the client exists, without creating it. */
-  readonly isCreated: () => boolean;
-  /** The client if it exists, without creating it. */
-  readonly peek: () => TClient | undefined;
-  /**
-   * Calls `hook` with this client right after it is created, before its first use (before
-   * the hooks of `onClientCreate`); what it returns, if anything, is used in its place.
-   * Returns a function that removes the hook.
-   *
-   * @example
-   * ```ts
-   * documentClient.onCreate((client) => tracer.captureAWSv3Client(client));
-   * ```
-   */
-  onCreate(hook: ClientCreateHook<TClient>): () => void;
-}
+import type { ClientCreateHook, ClientDefinition, LazyClient } from "./types";
 
 /**
- * Declares a lazily created SDK client in a few lines. Nothing happens until the first
- * access; the shared configuration and the environment are read then.
+ * Declares a lazily created SDK client in a few lines. Nothing happens until the first use;
+ * the shared configuration and the environment are read then. With `load`, the client's SDK
+ * code is imported on first use too, so a route that never uses the client never loads it
+ * (in a split bundle, that code is a chunk of its own).
  *
  * @example
  * ```ts
@@ -68,62 +30,94 @@ export interface DefinedClient<TClient> {
  *   name: "sqs",
  *   create: (config) => new SQSClient(config),
  * });
- * export const getSqsClient = sqs.get;
+ * // in a handler: await sqs.client.send(...)
  *
- * // in a handler: sqs.client.send(...) or getSqsClient().send(...)
+ * // or with its SDK loaded on first use (./sqs-sdk.ts: export { SQSClient, SendMessageCommand } from "@aws-sdk/client-sqs")
+ * export const sqsOnUse = defineClient({
+ *   name: "sqs",
+ *   load: () => import("./sqs-sdk.js"),
+ *   create: (config, sdk) => new sdk.SQSClient(config),
+ * });
+ * // in a route: const [client, { SendMessageCommand }] = await Promise.all([sqsOnUse.get(), sqsOnUse.sdk()]);
  * ```
  */
-export function defineClient<TClient>(
-  definition: ClientDefinition<TClient>,
-): DefinedClient<TClient> {
-  return new LazyClient(definition);
+export function defineClient<TClient, TSdk = undefined>(
+  definition: ClientDefinition<TClient, TSdk>,
+): LazyClient<TClient, TSdk> {
+  return new DefinedClient(definition);
 }
 
 // A class rather than an object literal: V8 inlines a prototype getter, so `.client` costs
-// about what `get()` does (an accessor on an object literal is several times slower).
-class LazyClient<TClient> implements DefinedClient<TClient> {
+// about what a function call does (an accessor on an object literal is several times slower).
+class DefinedClient<TClient, TSdk> implements LazyClient<TClient, TSdk> {
   readonly name: string;
-  readonly get: () => TClient;
-  readonly inject: (client: TClient) => void;
-  readonly reset: () => void;
-  readonly isCreated: () => boolean;
-  readonly peek: () => TClient | undefined;
-  private readonly configureOwn: (options: ClientOptions) => void;
-  private readonly configureVia: ClientDefinition<TClient>["configureVia"];
+  private readonly singleton: LazySingleton<TClient> & {
+    configure(options: ClientOptions): void;
+  };
+  private readonly definition: ClientDefinition<TClient, TSdk>;
   private readonly hooks = new Set<ClientCreateHook<TClient>>();
+  // The SDK module once loaded (a box, since the module itself may be `undefined`).
+  private loaded: { readonly sdk: TSdk } | undefined;
+  private loading: Promise<TSdk> | undefined;
 
-  constructor(definition: ClientDefinition<TClient>) {
+  constructor(definition: ClientDefinition<TClient, TSdk>) {
     const { name } = definition;
-    const singleton = configurableSingleton(
-      name,
-      (overrides: ClientOptions) => {
-        const created = definition.create(
-          resolveClientConfig(name, definition.defaults, overrides),
-        );
-        const client = runCreateHooks(name, created, this.hooks);
-        if (isSdkClient(client)) endCallsAtDeadline(client as never, name);
-        return client;
-      },
-      {
-        isClient: true,
-        validateOptions: validateClientOptions,
-        validateInjected: (value) => {
-          if (!isSdkClient(value)) throw new InvalidClientError(name);
-        },
-      },
-    );
     this.name = name;
-    this.get = singleton.get;
-    this.inject = singleton.inject;
-    this.reset = singleton.reset;
-    this.isCreated = singleton.isCreated;
-    this.peek = singleton.peek;
-    this.configureOwn = singleton.configure;
-    this.configureVia = definition.configureVia;
+    this.definition = definition;
+    if (!definition.load) this.loaded = { sdk: undefined as TSdk };
+    this.singleton = configurableSingleton(name, (overrides: ClientOptions) => this.create(overrides), {
+      isClient: true,
+      validateOptions: validateClientOptions,
+      validateInjected: (value) => {
+        if (!isSdkClient(value)) throw new InvalidConfigError(
+            `Not an AWS SDK v3 client (no send() or middlewareStack): cannot inject "${name}"`,
+          );
+        addDeadlineMiddleware(value, name);
+      },
+    });
   }
 
   get client(): TClient {
-    return this.get();
+    return this.singleton.get();
+  }
+
+  async get(): Promise<TClient> {
+    if (!this.loaded && !this.singleton.isCreated()) await this.sdk();
+    return this.singleton.get();
+  }
+
+  sdk(): Promise<TSdk> {
+    if (this.loaded) return Promise.resolve(this.loaded.sdk);
+    const load = this.definition.load as () => Promise<TSdk>;
+    this.loading ??= load().then(
+      (sdk) => {
+        this.loaded = { sdk };
+        return sdk;
+      },
+      (error: unknown) => {
+        this.loading = undefined;
+        throw SingletonCreationError.of(this.name, error);
+      },
+    );
+    return this.loading;
+  }
+
+  configure(options: ClientOptions): void {
+    if (this.singleton.isCreated()) throw InvalidConfigError.tooLate([this.name]);
+    if (this.definition.configureVia) this.definition.configureVia.configure(options);
+    else this.singleton.configure(options);
+  }
+
+  inject(client: TClient): void {
+    this.singleton.inject(client);
+  }
+
+  reset(): void {
+    this.singleton.reset();
+  }
+
+  peek(): TClient | undefined {
+    return this.singleton.peek();
   }
 
   onCreate(hook: ClientCreateHook<TClient>): () => void {
@@ -133,9 +127,27 @@ class LazyClient<TClient> implements DefinedClient<TClient> {
     };
   }
 
-  configure(options: ClientOptions): void {
-    if (this.isCreated()) throw new ClientAlreadyCreatedError([this.name]);
-    if (this.configureVia) this.configureVia.configure(options);
-    else this.configureOwn(options);
+  private create(overrides: ClientOptions): TClient {
+    if (!this.loaded) {
+      throw new AwsCoreError(
+        `The ${this.name} client loads its SDK on first use: await its get() (or prime() it at init) before reading .client`,
+      );
+    }
+    const { name, definition } = this;
+    const startedAt = performance.now();
+    const created = definition.create(
+      resolveClientConfig(name, definition.defaults, overrides),
+      this.loaded.sdk,
+    );
+    const creation = {
+      name,
+      createdAt: new Date(),
+      durationMs: performance.now() - startedAt,
+      coldStart: isColdStart(),
+    };
+    const client = runCreateHooks(created, creation, this.hooks);
+    if (isSdkClient(client)) addDeadlineMiddleware(client, name);
+    recordCreation(creation);
+    return client;
   }
 }

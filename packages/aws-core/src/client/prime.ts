@@ -30,10 +30,13 @@ export interface PrimeResult {
   readonly error?: unknown;
 }
 
-/** The part of a defined client (`defineClient`) that priming needs. */
+/**
+ * What priming needs: every client of the `@org/aws-*` packages, and the Cognito token
+ * verifier (priming it fetches its keys), have it.
+ */
 export interface Primeable {
   readonly name: string;
-  readonly get: () => unknown;
+  get(): Promise<unknown>;
 }
 
 const OFF_REQUEST_PATH_INIT = new Set(["provisioned-concurrency"]);
@@ -74,5 +77,7 @@ export async function prime(
       durationMs: 0,
     }));
   }
-  return Promise.all(clients.map((client) => primeClient(client.name, client.get, { connect })));
+  return Promise.all(
+    clients.map((client) => primeClient(client.name, () => client.get(), { connect })),
+  );
 }

@@ -1,15 +1,17 @@
-import { MissingRegionError } from "../errors/errors";
+import { InvalidConfigError } from "../errors/errors";
 import { getAwsDefaults } from "./shared-defaults";
 import type { ClientOptions, SdkClientConfig } from "./types";
 
 /**
- * Built-in defaults where Lambda needs something other than the SDK's own: a request must
- * fail inside the invocation, not hang past it. Everything else (retries: 3 attempts in
- * "standard" mode; keep-alive) is the SDK's default and is left to it.
+ * Built-in defaults where Lambda needs something other than the SDK's own: a call must fail
+ * inside the invocation, not hang past it. With the SDK's 3 attempts, 3 x 800 ms plus its
+ * backoff (at most 300 ms for timeouts) ends a call to a hung service within 2.7 s, below
+ * Lambda's default 3 s timeout, even outside `withInvocation`. Retries (3 attempts in
+ * "standard" mode) are the SDK's default and are left to it.
  */
 export const BUILT_IN_DEFAULTS = {
-  connectionTimeout: 1_000,
-  requestTimeout: 2_000,
+  connectionTimeout: 800,
+  requestTimeout: 800,
   keepAlive: true,
   maxSockets: 50,
 } as const satisfies ClientOptions;
@@ -30,7 +32,7 @@ function defined<T extends object>(value: T): Defined<T> {
  * @param clientName - used in errors.
  * @param serviceDefaults - a service package's own defaults (e.g. a longer timeout for Bedrock).
  * @param overrides - the client's `configure()` options.
- * @throws {@link MissingRegionError} when no region is set anywhere.
+ * @throws `InvalidConfigError` when no region is set anywhere.
  *
  * @example
  * ```ts
@@ -49,7 +51,12 @@ export function resolveClientConfig(
     ...defined(overrides),
   };
   const region = options.region ?? process.env.AWS_REGION;
-  if (!region) throw new MissingRegionError(clientName);
+  if (!region) {
+    throw new InvalidConfigError(
+      `No region for the "${clientName}" client: set AWS_REGION or configure({ region })`,
+      { setting: "region" },
+    );
+  }
 
   const agent = { keepAlive: options.keepAlive, maxSockets: options.maxSockets };
   return defined({
@@ -60,6 +67,8 @@ export function resolveClientConfig(
     requestHandler: {
       connectionTimeout: options.connectionTimeout,
       requestTimeout: options.requestTimeout,
+      // Without it the SDK only logs a warning when requestTimeout passes.
+      throwOnRequestTimeout: true,
       httpAgent: agent,
       httpsAgent: { ...agent },
     },

@@ -1,4 +1,4 @@
-import { ClientAlreadyCreatedError } from "../errors/errors";
+import { InvalidConfigError } from "../errors/errors";
 import { liveClientNames } from "../registry/registry";
 import { coreState } from "../state/core-state";
 import type { ClientOptions } from "./types";
@@ -7,7 +7,7 @@ import { validateClientOptions } from "./validate-options";
 /**
  * Sets options for every client created from now on, in one place (for example in a module
  * your handlers import first). Merges with earlier calls. Throws
- * {@link ClientAlreadyCreatedError} when a client already exists, since it would not see
+ * an `InvalidConfigError` when a client already exists, since it would not see
  * the change. `resetAll()` undoes it.
  *
  * @example
@@ -20,7 +20,7 @@ import { validateClientOptions } from "./validate-options";
 export function configureAwsDefaults(options: ClientOptions): void {
   validateClientOptions({ ...options });
   const created = liveClientNames();
-  if (created.length > 0) throw new ClientAlreadyCreatedError(created, "the shared AWS defaults");
+  if (created.length > 0) throw InvalidConfigError.tooLate(created, "the shared AWS defaults");
   const state = coreState();
   state.sharedDefaults = { ...state.sharedDefaults, ...options };
 }

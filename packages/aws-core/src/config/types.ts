@@ -11,11 +11,12 @@ export interface ClientOptions {
   readonly maxAttempts?: number | undefined;
   /** SDK retry strategy. Unset: the SDK's (`AWS_RETRY_MODE`, else `"standard"`). */
   readonly retryMode?: RetryMode | undefined;
-  /** Milliseconds allowed to open a connection. Default: 1,000. */
+  /** Milliseconds allowed to open a connection. Default: 800. */
   readonly connectionTimeout?: number | undefined;
   /**
-   * Milliseconds allowed for one attempt without a response. Default: 2,000, below Lambda's
-   * default 3 s function timeout, so a hung request fails inside the invocation.
+   * Milliseconds allowed for one attempt, per attempt. Default: 800, so that the SDK's 3
+   * attempts and their backoff end within 2.7 s, below Lambda's default 3 s timeout, even
+   * outside `withInvocation` (inside it, the invocation's deadline bounds the whole call).
    */
   readonly requestTimeout?: number | undefined;
   /** Reuse connections across invocations. Default: `true`. */
@@ -33,6 +34,7 @@ export type RetryMode = "standard" | "adaptive";
 export interface SdkRequestHandlerOptions {
   connectionTimeout: number;
   requestTimeout: number;
+  throwOnRequestTimeout: boolean;
   httpAgent: { keepAlive: boolean; maxSockets: number };
   httpsAgent: { keepAlive: boolean; maxSockets: number };
 }

@@ -29,13 +29,13 @@ export function validateClientOptions(options: ClientOptions): void {
     if (value === undefined) continue;
     const check = checks[key as keyof ClientOptions];
     if (!check) {
-      throw new InvalidConfigError(
+      throw InvalidConfigError.invalid(
         key,
         value,
         `one of the options ${Object.keys(checks).join(", ")}`,
       );
     }
     const [isValid, expected] = check;
-    if (!isValid(value)) throw new InvalidConfigError(key, value, expected);
+    if (!isValid(value)) throw InvalidConfigError.invalid(key, value, expected);
   }
 }

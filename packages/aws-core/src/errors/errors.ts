@@ -80,102 +80,63 @@ export class AwsCoreError extends Error {
 }
 
 /**
- * No region could be found when a client was created.
+ * A setting, from code or from an environment variable, is not usable, or came too late (a
+ * client configured after its creation). Kind `internal`: a bug or a misconfiguration.
  *
  * @example
  * ```ts
- * // Lambda always sets AWS_REGION; locally, set it yourself or configure one:
- * configureAwsDefaults({ region: "eu-west-1" });
- * ```
- */
-export class MissingRegionError extends AwsCoreError {
-  override readonly name: string = "MissingRegionError";
-  constructor(readonly clientName: string) {
-    super(`No region for the "${clientName}" client: set AWS_REGION or configure({ region })`);
-  }
-}
-
-/**
- * A configuration value, from code or from an environment variable, is not usable.
- *
- * @example
- * ```ts
- * try {
- *   configureAwsDefaults({ requestTimeout: -1 });
- * } catch (error) {
- *   if (error instanceof InvalidConfigError) console.error(error.setting); // "requestTimeout"
- * }
+ * throw new InvalidConfigError('Invalid requestTimeout: -1. Expected an integer above 0.', { setting: "requestTimeout" });
  * ```
  */
 export class InvalidConfigError extends AwsCoreError {
   override readonly name: string = "InvalidConfigError";
-  constructor(
-    readonly setting: string,
-    readonly value: unknown,
-    expected: string,
-  ) {
-    super(`Invalid ${setting}: ${JSON.stringify(value)}. Expected ${expected}.`);
+  /** The setting at fault, e.g. `"requestTimeout"`. */
+  readonly setting: string | undefined;
+  constructor(message: string, options: AwsCoreErrorOptions & { readonly setting?: string } = {}) {
+    const { setting, ...rest } = options;
+    super(message, { ...rest, kind: "internal" });
+    this.setting = setting;
+  }
+
+  /** The error for a value that is not what `setting` expects. */
+  static invalid(setting: string, value: unknown, expected: string): InvalidConfigError {
+    return new InvalidConfigError(
+      `Invalid ${setting}: ${JSON.stringify(value)}. Expected ${expected}.`,
+      { setting },
+    );
+  }
+
+  /** The error for a change to something already created, which would be silently lost. */
+  static tooLate(names: readonly string[], what = "its configuration"): InvalidConfigError {
+    return new InvalidConfigError(
+      `Cannot change ${what}: ${names.join(", ")} already created; configure before first use (or reset first)`,
+    );
   }
 }
 
 /**
- * A client was configured after it had been created. Its configuration is fixed for the life
- * of the container, so the override would be silently lost; configure clients before first use
- * (at module scope), or reset the client first (tests).
+ * Creating a client or singleton failed: its factory threw, or its SDK module could not be
+ * loaded. The original error is the `cause`. Nothing is cached: the next use tries again.
+ * Kind `internal`.
  *
  * @example
  * ```ts
- * getDynamoClient();
- * dynamoClient.configure({ maxAttempts: 5 }); // throws ClientAlreadyCreatedError
- * ```
- */
-export class ClientAlreadyCreatedError extends AwsCoreError {
-  override readonly name: string = "ClientAlreadyCreatedError";
-  constructor(
-    readonly clientNames: readonly string[],
-    what = "its configuration",
-  ) {
-    super(`Cannot change ${what}: ${clientNames} already created; configure before first use`);
-  }
-}
-
-/**
- * `inject()` was given something that is not an AWS SDK v3 client (it needs `send()` and a
- * `middlewareStack`).
- *
- * @example
- * ```ts
- * dynamoClient.inject({} as DynamoDBClient); // throws InvalidClientError
- * ```
- */
-export class InvalidClientError extends AwsCoreError {
-  override readonly name: string = "InvalidClientError";
-  constructor(readonly clientName: string) {
-    super(`Not an AWS SDK v3 client (no send() or middlewareStack): cannot inject "${clientName}"`);
-  }
-}
-
-/**
- * A singleton's factory threw (or its promise rejected). The original error is the `cause`.
- * Nothing is cached: the next access tries again.
- *
- * @example
- * ```ts
- * try {
- *   await secrets.get();
- * } catch (error) {
- *   if (error instanceof SingletonCreationError) console.error(error.singletonName, error.cause);
- * }
+ * throw new SingletonCreationError('Creating "secrets" failed: ...', { cause: error });
  * ```
  */
 export class SingletonCreationError extends AwsCoreError {
   override readonly name: string = "SingletonCreationError";
-  constructor(
-    readonly singletonName: string,
-    cause: unknown,
-  ) {
+  constructor(message: string, options: AwsCoreErrorOptions = {}) {
+    super(message, { ...options, kind: "internal" });
+  }
+
+  /** The error for `name`'s failed creation, saying why from `cause`. */
+  static of(name: string, cause: unknown): SingletonCreationError {
     const reason = cause instanceof Error ? cause.message : String(cause);
-    super(`Creating "${singletonName}" failed (the next access retries): ${reason}`, { cause });
+    return new SingletonCreationError(
+      `Creating "${name}" failed (the next use retries): ${reason}`,
+      { cause },
+    );
   }
 }
 
@@ -184,28 +145,13 @@ export class SingletonCreationError extends AwsCoreError {
  * (`context.getRemainingTimeInMillis()`) minus a margin to answer and log. Ending the call
  * there lets the function answer (a 504) instead of being killed at its timeout, which would
  * lose the container and its warm clients. Kind `timeout`.
- *
- * @example
- * ```ts
- * try {
- *   await getDocumentClient().send(new GetCommand(input));
- * } catch (error) {
- *   if (error instanceof InvocationTimeoutError) log.warn(error.message); // operation, time left
- * }
- * ```
  */
 export class InvocationTimeoutError extends AwsCoreError {
   override readonly name: string = "InvocationTimeoutError";
-  constructor(
-    readonly clientName: string,
-    readonly operation: string,
-    /** What was left of the invocation's deadline when the call started, in milliseconds. */
-    readonly timeLeftMs: number,
-    cause: unknown,
-  ) {
+  constructor(clientName: string, operation: string, timeLeftMs: number) {
     super(
-      `${clientName} ${operation} stopped at the invocation's deadline (it started with ${Math.round(timeLeftMs)} ms left)`,
-      { kind: "timeout", cause },
+      `${clientName} ${operation} stopped at the invocation's deadline (it started with ${Math.max(0, Math.round(timeLeftMs))} ms left)`,
+      { kind: "timeout" },
     );
   }
 }

@@ -15,14 +15,14 @@ export function splitOutputCheck(): Plugin {
       const { splitting, outfile, outdir } = build.initialOptions;
       if (!splitting) return;
       if (outfile !== undefined) {
-        throw new InvalidConfigError(
+        throw InvalidConfigError.invalid(
           "outfile",
           outfile,
           `"outdir" in its place: a split bundle is an entry module plus chunks, deploy the folder (${ONE_FILE})`,
         );
       }
       if (outdir === undefined) {
-        throw new InvalidConfigError(
+        throw InvalidConfigError.invalid(
           "outdir",
           outdir,
           `a folder for the entry module and its chunks (${ONE_FILE})`,

@@ -1,4 +1,5 @@
 import { InvalidConfigError } from "../errors/errors";
+import { markInvocationStart } from "../registry/invocations";
 import { coreState } from "../state/core-state";
 
 /** The invocation the current code runs for, as AWS calls see it. */
@@ -12,29 +13,32 @@ export interface DeadlineContext {
   getRemainingTimeInMillis(): number;
 }
 
-/** Options of {@link withInvocation} and {@link deadlineAware}. */
+/** Options of {@link withInvocation}. */
 export interface InvocationOptions {
   /**
    * Milliseconds kept back from the invocation's remaining time, for the function to answer
-   * and log after a call was stopped. Default {@link DEFAULT_DEADLINE_MARGIN_MS}.
+   * and log after a call was stopped. Default 500.
    */
   readonly marginMs?: number | undefined;
 }
 
 /** The default margin: enough to answer and log, a sixth of Lambda's default 3 s timeout. */
-export const DEFAULT_DEADLINE_MARGIN_MS = 500;
+const DEFAULT_DEADLINE_MARGIN_MS = 500;
 
 /**
- * Runs `fn` as the invocation of `context`: every AWS call sent through an `@org/aws-*` client
- * inside it, however deep, gets an `abortSignal` that fires at the invocation's deadline
- * (remaining time minus `marginMs`), and a call stopped there rejects with
- * `InvocationTimeoutError` (kind `timeout`). Handler wrappers (app-kit, the Middy middleware)
- * do this for you; {@link deadlineAware} does it for a plain handler.
+ * Runs `fn` as the invocation of `context`: marks the invocation's start (for
+ * `isColdStart()`), and every AWS call sent through an `@org/aws-*` client inside it (or a
+ * client given to `inject()`), however deep, ends at the invocation's deadline (remaining time
+ * minus `marginMs`): a call stopped there rejects with an `AwsCoreError` of kind `timeout`,
+ * and no retry starts after it. Handler wrappers (app-kit, the Middy middleware of
+ * `@org/aws-core/middy`) do this for you.
  *
  * @example
  * ```ts
- * export const handler = (event: Event, context: Context) =>
- *   withInvocation(context, () => process(event), { marginMs: 300 });
+ * import { withInvocation } from "@org/aws-core";
+ *
+ * export const handler = (event: OrderEvent, context: Context) =>
+ *   withInvocation(context, () => saveOrder(event), { marginMs: 300 });
  * ```
  */
 export function withInvocation<T>(
@@ -43,29 +47,12 @@ export function withInvocation<T>(
   options: InvocationOptions = {},
 ): T {
   const scope = scopeOf(context, options);
+  markInvocationStart();
   return scope ? coreState().invocations.run(scope, fn) : fn();
 }
 
 /**
- * Wraps a plain handler so its AWS calls end at the invocation's deadline; see
- * {@link withInvocation}.
- *
- * @example
- * ```ts
- * export const handler = deadlineAware(async (event: OrderEvent) => {
- *   await getDocumentClient().send(new PutCommand({ TableName, Item: event.order }));
- * });
- * ```
- */
-export function deadlineAware<TEvent, TResult, TContext extends DeadlineContext>(
-  handler: (event: TEvent, context: TContext) => Promise<TResult>,
-  options: InvocationOptions = {},
-): (event: TEvent, context: TContext) => Promise<TResult> {
-  return (event, context) => withInvocation(context, () => handler(event, context), options);
-}
-
-/**
- * Makes the rest of the current asynchronous flow the invocation of `context`, for
+ * @internal Makes the rest of the current asynchronous flow the invocation of `context`, for
  * middleware that cannot wrap the handler in a function (Middy's `before`).
  *
  * @example
@@ -79,7 +66,7 @@ export function enterInvocation(context: DeadlineContext, options: InvocationOpt
 }
 
 /**
- * Ends what {@link enterInvocation} began, so code after the invocation (the runtime's, the
+ * @internal Ends what {@link enterInvocation} began, so code after the invocation (the runtime's, the
  * next invocation's first middlewares) does not see its deadline.
  *
  * @example
@@ -103,7 +90,7 @@ function scopeOf(
 ): InvocationScope | undefined {
   const margin = options.marginMs ?? DEFAULT_DEADLINE_MARGIN_MS;
   if (!Number.isFinite(margin) || margin < 0) {
-    throw new InvalidConfigError("marginMs", margin, "a number of milliseconds, 0 or more");
+    throw InvalidConfigError.invalid("marginMs", margin, "a number of milliseconds, 0 or more");
   }
   if (typeof context?.getRemainingTimeInMillis !== "function") return undefined;
   return { deadline: Date.now() + context.getRemainingTimeInMillis() - margin };

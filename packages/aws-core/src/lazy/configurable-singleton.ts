@@ -1,4 +1,4 @@
-import { ClientAlreadyCreatedError } from "../errors/errors";
+import { InvalidConfigError } from "../errors/errors";
 import { trackConfigured } from "../registry/registry";
 import { lazySingleton } from "./lazy-singleton";
 import type { LazySingleton, LazySingletonOptions } from "./types";
@@ -7,7 +7,7 @@ import type { LazySingleton, LazySingletonOptions } from "./types";
 export interface ConfigurableSingleton<T, TOptions extends object> extends LazySingleton<T> {
   /**
    * Merges options into the ones the instance will be created with. Before the first access
-   * only: afterwards it throws `ClientAlreadyCreatedError` instead of being silently ignored.
+   * only: afterwards it throws an `InvalidConfigError` instead of being silently ignored.
    * `reset()` keeps them; `resetAll()` forgets them.
    */
   configure(options: TOptions): void;
@@ -49,7 +49,7 @@ export function configurableSingleton<T, TOptions extends object>(
     ...singleton,
     options: () => options,
     configure(next: TOptions): void {
-      if (singleton.isCreated()) throw new ClientAlreadyCreatedError([name]);
+      if (singleton.isCreated()) throw InvalidConfigError.tooLate([name]);
       settings.validateOptions?.({ ...next });
       options = { ...options, ...next };
       trackConfigured(forgetOptions);

@@ -1,4 +1,3 @@
-import { recordCreation } from "../registry/registry";
 import { SingletonState, toCreationError } from "./singleton-state";
 import type { AsyncLazySingleton, LazySingletonOptions } from "./types";
 
@@ -29,13 +28,11 @@ export function lazyAsyncSingleton<T>(
   });
 
   const create = (): Promise<T> => {
-    const startedAt = performance.now();
     const creation: Promise<T> = (async () => factory())().then(
       (value) => {
         if (promise === creation) {
           state.store(value);
-          recordCreation(name, startedAt);
-        }
+              }
         return value;
       },
       (error: unknown) => {

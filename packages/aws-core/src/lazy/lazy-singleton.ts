@@ -1,4 +1,3 @@
-import { recordCreation } from "../registry/registry";
 import { SingletonState, toCreationError } from "./singleton-state";
 import type { LazySingleton, LazySingletonOptions } from "./types";
 
@@ -26,7 +25,6 @@ export function lazySingleton<T>(
   const state = new SingletonState<T>(name, options);
 
   const create = (): T => {
-    const startedAt = performance.now();
     let value: T;
     try {
       value = factory();
@@ -34,7 +32,6 @@ export function lazySingleton<T>(
       throw toCreationError(name, error);
     }
     state.store(value);
-    recordCreation(name, startedAt);
     return value;
   };
 

@@ -41,5 +41,5 @@ export class SingletonState<T> implements LiveSingleton {
 
 /** Our own errors pass through unchanged; anything else is wrapped with the singleton's name. */
 export function toCreationError(name: string, error: unknown): Error {
-  return error instanceof AwsCoreError ? error : new SingletonCreationError(name, error);
+  return error instanceof AwsCoreError ? error : SingletonCreationError.of(name, error);
 }

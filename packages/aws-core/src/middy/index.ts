@@ -6,8 +6,8 @@ import {
   leaveInvocation,
 } from "../invocation/invocation-scope";
 import { markInvocationStart } from "../registry/invocations";
-import { getSingletonCreations } from "../registry/registry";
-import type { SingletonCreation } from "../registry/types";
+import { getClientCreations } from "../registry/registry";
+import type { ClientCreation } from "../client/types";
 
 /** Options of {@link awsClients}. */
 export interface AwsClientsMiddlewareOptions {
@@ -29,7 +29,7 @@ export interface AwsClientsInfo {
   /** Whether this invocation is the container's cold start. */
   readonly coldStart: boolean;
   /** Every client creation so far, with its duration. */
-  readonly creations: readonly SingletonCreation[];
+  readonly creations: readonly ClientCreation[];
   /** What priming did, once it ran (the first invocation waits for it). */
   readonly primed: readonly PrimeResult[];
 }
@@ -73,7 +73,7 @@ export function awsClients(options: AwsClientsMiddlewareOptions = {}): {
       const info: AwsClientsInfo = {
         coldStart,
         primed: await priming,
-        creations: getSingletonCreations(),
+        creations: getClientCreations(),
       };
       request.internal.awsClients = info;
     },

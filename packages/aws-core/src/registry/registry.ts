@@ -1,6 +1,6 @@
 import { coreState } from "../state/core-state";
-import { isColdStart } from "./invocations";
-import type { LiveSingleton, SingletonCreation, SingletonCreationListener } from "./types";
+import type { ClientCreation } from "../client/types";
+import type { LiveSingleton } from "./types";
 
 /** @internal Called by singletons when they start or stop holding an instance. */
 export function trackLive(singleton: LiveSingleton): void {
@@ -22,62 +22,24 @@ export function trackConfigured(forgetOptions: () => void): void {
   coreState().configured.add(forgetOptions);
 }
 
-/** @internal Records a finished creation and tells the listeners. */
-export function recordCreation(name: string, startedAt: number): void {
-  const creation: SingletonCreation = {
-    name,
-    createdAt: new Date(),
-    durationMs: performance.now() - startedAt,
-    coldStart: isColdStart(),
-  };
-  const { creations, listeners } = coreState();
-  creations.push(creation);
-  for (const listener of listeners) {
-    try {
-      listener(creation);
-    } catch (error) {
-      // A broken logger must not break the client that was just created.
-      process.emitWarning(
-        `A singleton creation listener threw: ${String(error)}`,
-        "AwsCoreWarning",
-      );
-    }
-  }
+/** @internal Records a finished client creation. */
+export function recordCreation(creation: ClientCreation): void {
+  coreState().creations.push(creation);
 }
 
 /**
- * Every singleton creation since the container started (or since {@link resetAll}), oldest
- * first.
+ * Every client creation since the container started (or since {@link resetAll}), oldest
+ * first: which clients a cold start built, and what each cost.
  *
  * @example
  * ```ts
- * for (const { name, durationMs, coldStart } of getSingletonCreations()) {
+ * for (const { name, durationMs, coldStart } of getClientCreations()) {
  *   console.log(`${name} took ${durationMs.toFixed(1)} ms (cold: ${coldStart})`);
  * }
  * ```
  */
-export function getSingletonCreations(): readonly SingletonCreation[] {
+export function getClientCreations(): readonly ClientCreation[] {
   return [...coreState().creations];
-}
-
-/**
- * Calls `listener` after every singleton creation, e.g. to log client creation times or emit
- * a metric. Returns a function that removes the listener. A listener that throws is reported
- * with `process.emitWarning` and does not affect the creation.
- *
- * @example
- * ```ts
- * const stop = onSingletonCreated(({ name, durationMs, coldStart }) =>
- *   logger.info("client created", { name, durationMs, coldStart }),
- * );
- * ```
- */
-export function onSingletonCreated(listener: SingletonCreationListener): () => void {
-  const { listeners } = coreState();
-  listeners.add(listener);
-  return () => {
-    listeners.delete(listener);
-  };
 }
 
 /**
@@ -85,7 +47,7 @@ export function onSingletonCreated(listener: SingletonCreationListener): () => v
  * forgets its instance (clients, the token verifier, table handles) and every option it was
  * configured with, `configureAwsDefaults` is undone, and the recorded creations and the
  * invocation count are cleared. It reaches every copy of `@org/aws-core` in the process.
- * Listeners stay registered: the module code that added them does not run again.
+ * Hooks (`onCreate`) stay registered: the module code that added them does not run again.
  * Instances already handed out keep working; the next access creates new ones.
  *
  * @example

@@ -1,12 +1,8 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { ClientCreateHook } from "../client/creation-hooks";
+import type { ClientCreateHook, ClientCreation } from "../client/types";
 import type { ClientOptions } from "../config/types";
 import type { InvocationScope } from "../invocation/invocation-scope";
-import type {
-  LiveSingleton,
-  SingletonCreation,
-  SingletonCreationListener,
-} from "../registry/types";
+import type { LiveSingleton } from "../registry/types";
 
 /**
  * Everything `@org/aws-core` keeps for the process. It lives on `globalThis` under a
@@ -17,9 +13,8 @@ import type {
 export interface CoreState {
   /** The shape of this object; a copy that knows another shape keeps a state of its own. */
   readonly layout: number;
-  /** Finished creations, oldest first. */
-  readonly creations: SingletonCreation[];
-  readonly listeners: Set<SingletonCreationListener>;
+  /** Finished client creations, oldest first. */
+  readonly creations: ClientCreation[];
   /** Singletons that hold an instance (created or injected), so `resetAll()` can find them. */
   readonly live: Set<LiveSingleton>;
   /** Forgets a singleton's options: one per singleton that was ever configured. */
@@ -36,7 +31,7 @@ export interface CoreState {
 
 const STATE_KEY = Symbol.for("@org/aws-core/state");
 /** Bump when {@link CoreState} changes shape. */
-const STATE_LAYOUT = 2;
+const STATE_LAYOUT = 3;
 
 let state: CoreState | undefined;
 
@@ -67,7 +62,6 @@ function newState(): CoreState {
   return {
     layout: STATE_LAYOUT,
     creations: [],
-    listeners: new Set(),
     live: new Set(),
     configured: new Set(),
     sharedDefaults: {},

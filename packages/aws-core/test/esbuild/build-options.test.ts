@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CREATE_REQUIRE_BANNER, lambdaBuildOptions } from "../../src/esbuild/index";
+import { CREATE_REQUIRE_BANNER, lambdaBuildOptions } from "../../src/esbuild/build-options";
 
 describe("lambdaBuildOptions()", () => {
   it("is the sample apps' bundle setup plus the lean plugin, split", () => {

@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { LAMBDA_LEAN_NAMESPACE, lambdaLean } from "../../src/esbuild/index";
+import { LAMBDA_LEAN_NAMESPACE, lambdaLean } from "../../src/esbuild/lambda-lean";
 import { bundle, chainPackagesIn, sdkPackageDir } from "./bundle-helpers";
 
 const dynamoHandler = {
