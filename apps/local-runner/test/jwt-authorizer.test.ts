@@ -1,4 +1,4 @@
-import { createServer, type Server } from "node:http";
+import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createTestTokenIssuer } from "@org/aws-testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -26,6 +26,38 @@ beforeAll(async () => {
   jwksUri = `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/jwks.json`;
 });
 afterAll(() => new Promise<void>((resolve) => jwksServer.close(() => resolve())));
+
+/**
+ * GET `url` with exactly these header lines (names and values alternating, duplicates sent
+ * as separate lines, as `fetch` would not); the status and the parsed JSON body.
+ */
+function rawGet(url: string, headers: string[]): Promise<{ status: number; body: unknown }> {
+  return new Promise((resolve, reject) => {
+    // An array of headers is sent as it is: Node adds no Host header to it.
+    const host = ["Host", new URL(url).host];
+    const req = request(url, { method: "GET", headers: [...host, ...headers] }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          body: parseJson(Buffer.concat(chunks).toString("utf8")),
+        }),
+      );
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
 
 const authorizer = () => new JwtAuthorizer({ issuer: pool.issuer, audience: ["web"], jwksUri });
 const jwt = { type: "jwt" } as const;
@@ -79,6 +111,10 @@ describe("JwtAuthorizer: API Gateway's rules", () => {
     ["another client", pool.sign({ claims: { client_id: "mobile" } })],
     ["an id token for another client", pool.sign({ tokenUse: "id", claims: { aud: "mobile" } })],
     ["no aud and no client_id", pool.sign({ claims: { client_id: undefined } })],
+    // Two Authorization headers, joined by a comma as the function receives them.
+    ["a valid token, then garbage", `Bearer ${pool.sign()},Bearer garbage`],
+    ["garbage, then a valid token", `Bearer garbage,Bearer ${pool.sign()}`],
+    ["a valid token twice", `${pool.sign()},${pool.sign()}`],
   ])("refuses %s with 401", async (_, header) => {
     expect(await authorizer().authorize(header, jwt)).toMatchObject({
       allow: false,
@@ -182,6 +218,59 @@ describe("the HTTP front with a JWT authorizer", () => {
     };
     expect(event.requestContext.authorizer).toBeUndefined();
   });
+
+  // API Gateway hands the function duplicate headers joined by commas (payload format 2.0):
+  // the authorizer must judge that value, not the first header alone.
+  it("sends a repeated Authorization header to the function joined by commas", async () => {
+    const token = pool.sign();
+    const response = await rawGet(`${runner.url}/public`, [
+      "Authorization",
+      `Bearer ${token}`,
+      "Authorization",
+      "Bearer garbage",
+    ]);
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      headers: { authorization: `Bearer ${token},Bearer garbage` },
+    });
+  });
+
+  it.each([
+    ["a valid token, then garbage", (token: string) => [`Bearer ${token}`, "Bearer garbage"]],
+    ["garbage, then a valid token", (token: string) => ["Bearer garbage", `Bearer ${token}`]],
+    ["a valid token twice", (token: string) => [`Bearer ${token}`, `Bearer ${token}`]],
+  ])(
+    "refuses two Authorization headers (%s) with 401, without running the function",
+    async (_, values) => {
+      const token = pool.sign({ sub: "u-8" });
+      const reportsBefore = runner.reports().length;
+      const linesBefore = lines.length;
+      const [first, second] = values(token) as [string, string];
+      const response = await rawGet(`${runner.url}/private`, [
+        "Authorization",
+        first,
+        "Authorization",
+        second,
+      ]);
+      expect(response).toEqual({ status: 401, body: { message: "Unauthorized" } });
+      expect(runner.reports()).toHaveLength(reportsBefore);
+      expect(
+        lines
+          .slice(linesBefore)
+          .filter((l) => l.source === "api")
+          .map((l) => l.text),
+      ).toEqual([
+        expect.stringMatching(/^REFUSED 401 GET \/private: more than one Authorization header$/),
+      ]);
+      // The same token alone, sent the same way, gets through.
+      const alone = await rawGet(`${runner.url}/private`, ["Authorization", `Bearer ${token}`]);
+      expect(alone).toMatchObject({
+        status: 200,
+        body: { requestContext: { authorizer: { jwt: { claims: { sub: "u-8" } } } } },
+      });
+      expect(runner.reports()).toHaveLength(reportsBefore + 1);
+    },
+  );
 
   it("refuses headers over 10 KB, as API Gateway does", async () => {
     const response = await fetch(`${runner.url}/private`, {

@@ -40,22 +40,7 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
  * ```
  */
 export function toHttpApiEvent(request: HttpRequestParts): APIGatewayProxyEventV2 {
-  const headers: Record<string, string> = {};
-  const cookies: string[] = [];
-  for (let i = 0; i + 1 < request.rawHeaders.length; i += 2) {
-    const name = (request.rawHeaders[i] as string).toLowerCase();
-    const value = request.rawHeaders[i + 1] as string;
-    if (name === "cookie") {
-      cookies.push(
-        ...value
-          .split(";")
-          .map((c) => c.trim())
-          .filter(Boolean),
-      );
-    } else if (!HOP_BY_HOP.has(name)) {
-      headers[name] = name in headers ? `${headers[name]},${value}` : value;
-    }
-  }
+  const { headers, cookies } = eventHeaders(request.rawHeaders);
   headers["x-forwarded-for"] ??= request.sourceIp;
   headers["x-forwarded-proto"] ??= "http";
   headers["x-amzn-trace-id"] ??= `Root=${newTraceRoot(request.receivedAt.getTime())}`;
@@ -97,6 +82,36 @@ export function toHttpApiEvent(request: HttpRequestParts): APIGatewayProxyEventV
     ...(request.pathParameters ? { pathParameters: { ...request.pathParameters } } : {}),
     isBase64Encoded: hasBody && !asText,
   };
+}
+
+/**
+ * The event's `headers` and `cookies`, from `IncomingMessage.rawHeaders`: names lower-cased,
+ * the values of a repeated header joined by commas (`Authorization: a` twice gives
+ * `authorization: "a,a"`), cookies moved out, hop-by-hop headers left out. The HTTP front hands
+ * its JWT authorizer the `authorization` of these, so the authorizer judges exactly the value
+ * the function receives.
+ */
+export function eventHeaders(rawHeaders: readonly string[]): {
+  headers: Record<string, string>;
+  cookies: string[];
+} {
+  const headers: Record<string, string> = {};
+  const cookies: string[] = [];
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+    const name = (rawHeaders[i] as string).toLowerCase();
+    const value = rawHeaders[i + 1] as string;
+    if (name === "cookie") {
+      cookies.push(
+        ...value
+          .split(";")
+          .map((c) => c.trim())
+          .filter(Boolean),
+      );
+    } else if (!HOP_BY_HOP.has(name)) {
+      headers[name] = name in headers ? `${headers[name]},${value}` : value;
+    }
+  }
+  return { headers, cookies };
 }
 
 /** Decoded values, duplicates joined with commas; undefined when there are none. */

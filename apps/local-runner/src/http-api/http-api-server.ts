@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { FunctionThrottledError, RequestTooLargeError } from "../errors";
 import type { InvocationResult } from "../invocation-result";
-import { toHttpApiEvent } from "./http-api-event";
+import { eventHeaders, toHttpApiEvent } from "./http-api-event";
 import { fromLambdaResult, GATEWAY_RESPONSES, type HttpResponseParts } from "./http-api-response";
 import type { JwtAuthorizer } from "./jwt-authorizer";
 import type { Route } from "./route";
@@ -97,7 +97,11 @@ async function handle(
   if (authorization) {
     // startLocalRunner refuses JWT routes without an authorizer: this cannot happen.
     if (!options.authorizer) return { ...GATEWAY_RESPONSES.internalError, requestId };
-    const decision = await options.authorizer.authorize(req.headers.authorization, authorization);
+    // The value the function will receive: repeated Authorization headers joined by commas,
+    // as API Gateway joins them in the event, never a valid token. `req.headers.authorization`
+    // would be the first one only: a good token followed by garbage would pass.
+    const credential = eventHeaders(req.rawHeaders).headers.authorization;
+    const decision = await options.authorizer.authorize(credential, authorization);
     if (!decision.allow) {
       options.onRefused?.(
         match.route,

@@ -71,13 +71,21 @@ export class JwtAuthorizer {
     );
   }
 
-  /** The decision for a request with this `Authorization` header, on a route with `route`. */
+  /**
+   * The decision for a request with this `Authorization` header, on a route with `route`. A
+   * request with the header more than once is judged on the values joined by commas, as the
+   * function receives them in the event: that is never a valid token, so it answers 401.
+   */
   async authorize(
     header: string | undefined,
     route: RouteAuthorization,
   ): Promise<AuthorizerDecision> {
     const token = header?.replace(/^Bearer\s+/i, "").trim();
     if (!token) return { allow: false, statusCode: 401, reason: "no Authorization header" };
+    // No JWT has a comma: this is several Authorization headers, joined.
+    if (token.includes(",")) {
+      return { allow: false, statusCode: 401, reason: "more than one Authorization header" };
+    }
     let payload: JwtPayload;
     try {
       payload = await this.verifier.verify(token);

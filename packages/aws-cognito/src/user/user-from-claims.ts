@@ -2,17 +2,25 @@ import { CognitoForbiddenError, CognitoUnauthorizedError } from "../errors";
 import type { User, UserOptions } from "./types";
 
 /**
- * Groups come as an array from a verified token, as `"admin,users"` from a REST API
- * authorizer, and as `"[admin users]"` from an HTTP API JWT authorizer.
+ * The user's groups, from the `cognito:groups` claim in any of the forms it comes in:
+ *
+ * - an array (a token verified here): taken as it is;
+ * - `"[editors admins]"` (an HTTP API JWT authorizer, which renders an array claim in brackets,
+ *   separated by spaces): the brackets are stripped and the rest is split on whitespace only;
+ * - `"editors,admins"` (a REST API Cognito authorizer, no brackets): split on commas.
+ *
+ * Cognito group names may contain punctuation (commas included) but no whitespace, so in the
+ * bracketed form a comma is part of a name: `"[editors,admins]"` is the one group
+ * `editors,admins`, never a member of `admins`. In the REST form a comma in a name cannot be
+ * told from a separator: keep commas out of the names of groups that grant access.
  */
 function parseGroups(value: unknown): string[] {
   if (value === undefined || value === null || value === "") return [];
   if (Array.isArray(value) && value.every((g) => typeof g === "string")) return value;
   if (typeof value === "string") {
-    return value
-      .replace(/^\[|\]$/g, "")
-      .split(/[\s,]+/)
-      .filter(Boolean);
+    const bracketed = /^\[(.*)\]$/s.exec(value);
+    const names = bracketed ? (bracketed[1] as string).split(/\s+/) : value.split(",");
+    return names.map((name) => name.trim()).filter(Boolean);
   }
   throw new CognitoUnauthorizedError("Invalid claims: cognito:groups has the wrong type");
 }

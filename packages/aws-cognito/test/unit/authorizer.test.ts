@@ -57,6 +57,66 @@ describe("requireUser", () => {
       CognitoForbiddenError,
     );
   });
+
+  it("lets a member of a required group through, with the user it verified", () => {
+    const member = httpApi({
+      ...access,
+      email: "ada@example.com",
+      "cognito:groups": "[staff admins]",
+    });
+    expect(requireUser(member, { requiredGroups: ["admins", "support"] })).toEqual({
+      id: "u-1",
+      username: "ada",
+      email: "ada@example.com",
+      groups: ["staff", "admins"],
+      claims: { ...access, email: "ada@example.com", "cognito:groups": "[staff admins]" },
+    });
+  });
+
+  it.each([
+    [
+      "HTTP API, '[a b]'",
+      httpApi({ ...access, "cognito:groups": "[editors admins]" }),
+      ["editors", "admins"],
+    ],
+    [
+      "REST API, 'a,b'",
+      {
+        requestContext: {
+          authorizer: { claims: { ...access, "cognito:groups": "editors,admins" } },
+        },
+      },
+      ["editors", "admins"],
+    ],
+    ["HTTP API, one group", httpApi({ ...access, "cognito:groups": "[admins]" }), ["admins"]],
+    [
+      "REST API, one group",
+      { requestContext: { authorizer: { claims: { ...access, "cognito:groups": "admins" } } } },
+      ["admins"],
+    ],
+    [
+      "an array",
+      httpApi({ ...access, "cognito:groups": ["editors", "admins"] }),
+      ["editors", "admins"],
+    ],
+    ["HTTP API, no groups", httpApi({ ...access, "cognito:groups": "[]" }), []],
+  ])("reads the groups of %s", (_, event, groups) => {
+    expect(requireUser(event).groups).toEqual(groups);
+  });
+
+  // Cognito group names may contain commas: in the HTTP API form, groups are separated by spaces.
+  it("takes '[editors,admins]' as the one group 'editors,admins', not as a member of admins", () => {
+    const event = httpApi({ ...access, "cognito:groups": "[editors,admins]" });
+    expect(requireUser(event).groups).toEqual(["editors,admins"]);
+    expect(() => requireUser(event, { requiredGroups: ["admins"] })).toThrow(CognitoForbiddenError);
+    expect(() => requireUser(event, { requiredGroups: ["editors"] })).toThrow(
+      CognitoForbiddenError,
+    );
+    const user = requireUser(event);
+    expect(() => assertOwner(user, "someone-else", { orGroups: ["admins"] })).toThrow(
+      CognitoForbiddenError,
+    );
+  });
 });
 
 describe("assertOwner", () => {

@@ -34,10 +34,16 @@ describe("getUserFromEvent with a Bearer token", () => {
   });
 
   it("enforces required groups: 403 for a valid user outside them", async () => {
-    const token = issuer.sign({ groups: ["staff"] });
+    const token = issuer.sign({ sub: "user-2", username: "grace", groups: ["staff"] });
     await expect(
       getUserFromEvent(withBearer(token), { requiredGroups: ["staff", "admin"] }),
-    ).resolves.toBeDefined();
+    ).resolves.toEqual({
+      id: "user-2",
+      username: "grace",
+      email: undefined,
+      groups: ["staff"],
+      claims: expect.objectContaining({ sub: "user-2", "cognito:groups": ["staff"] }),
+    });
     const error = await getUserFromEvent(withBearer(token), { requiredGroups: ["admin"] }).catch(
       (e) => e,
     );
@@ -162,6 +168,44 @@ describe("getUserFromEvent behind an API Gateway authorizer", () => {
       { tokenUse: null },
     );
     expect(user).toMatchObject({ id: "s2", username: "linus", groups: ["admin", "staff"] });
+  });
+
+  it("keeps a comma inside a group name in the HTTP API form: '[editors,admins]' is one group", async () => {
+    const event = (groups: string) => ({
+      requestContext: {
+        authorizer: {
+          jwt: { claims: { sub: "s4", token_use: "access", "cognito:groups": groups } },
+        },
+      },
+    });
+    const user = await getUserFromEvent(event("[editors,admins]"));
+    expect(user.groups).toEqual(["editors,admins"]);
+    const error = await getUserFromEvent(event("[editors,admins]"), {
+      requiredGroups: ["admins"],
+    }).catch((e) => e);
+    expect(error).toBeInstanceOf(CognitoForbiddenError);
+    expect(error).toMatchObject({ kind: "forbidden", requiredGroups: ["admins"] });
+    // Groups are separated by spaces only; a comma-named group next to others stays whole.
+    await expect(getUserFromEvent(event("[editors,admins staff]"))).resolves.toMatchObject({
+      groups: ["editors,admins", "staff"],
+    });
+    await expect(
+      getUserFromEvent(event("[editors,admins]"), { requiredGroups: ["editors,admins"] }),
+    ).resolves.toMatchObject({ id: "s4", groups: ["editors,admins"] });
+  });
+
+  it("splits the REST form on commas, and lets a member of a required group through", async () => {
+    const user = await getUserFromEvent(
+      {
+        requestContext: {
+          authorizer: {
+            claims: { sub: "s5", "cognito:username": "ken", "cognito:groups": "staff,admin" },
+          },
+        },
+      },
+      { tokenUse: null, requiredGroups: ["admin"] },
+    );
+    expect(user).toMatchObject({ id: "s5", username: "ken", groups: ["staff", "admin"] });
   });
 
   it("does not verify a Bearer token when an authorizer already did", async () => {
