@@ -24,6 +24,14 @@ const releaseSteps: Step[] = release.jobs.release.steps;
 const rootScripts = JSON.parse(text("package.json")).scripts;
 const allSteps = (workflow: { jobs: Record<string, Job> }) =>
   Object.values(workflow.jobs).flatMap((job) => job.steps);
+// A workflow's `concurrency` as GitHub reads it: the string form is the group alone, and
+// `cancel-in-progress` is false unless declared.
+const concurrency = (workflow: { concurrency?: unknown }) => {
+  const declared = workflow.concurrency;
+  if (typeof declared === "string") return { group: declared, "cancel-in-progress": false };
+  if (typeof declared !== "object" || declared === null) return undefined;
+  return { "cancel-in-progress": false, ...declared };
+};
 
 describe("the workflows", () => {
   it.each(FILES)(
@@ -66,6 +74,14 @@ describe("the pull-request workflow", () => {
     expect(steps.some((s) => s.run === "pnpm typecheck")).toBe(true);
   });
 
+  it("cancels a run of the same pull request that a newer push superseded", () => {
+    expect(concurrency(pullRequest)).toEqual({
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a template
+      group: "pull-request-${{ github.event.pull_request.number }}",
+      "cancel-in-progress": true,
+    });
+  });
+
   it("runs the fast lane on Node.js 22 and the full suite on the Node.js of .nvmrc", () => {
     const fast: Step[] = pullRequest.jobs["fast-lane"].steps;
     const full: Step[] = pullRequest.jobs["full-suite"].steps;
@@ -94,7 +110,13 @@ describe("the pull-request workflow", () => {
 describe("the release workflow", () => {
   it("runs on pushes to main, one run at a time, on the Node.js of .nvmrc (24)", () => {
     expect(release.on.push.branches).toEqual(["main"]);
-    expect(release.concurrency).toBeTruthy();
+    // One group per workflow and ref, and no cancel-in-progress: a push while a release runs
+    // waits for it instead of cancelling it halfway through publishing.
+    expect(concurrency(release)).toEqual({
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a template
+      group: "${{ github.workflow }}-${{ github.ref }}",
+      "cancel-in-progress": false,
+    });
     expect(
       releaseSteps.find((s) => s.uses?.startsWith("actions/setup-node"))?.with?.[
         "node-version-file"

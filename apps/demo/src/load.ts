@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { dataCheckProblems } from "./load/data-check";
 import { loadTable } from "./load/load-table";
 import { runLoad } from "./load/run-load";
 import { exitIfMissingPrerequisites } from "./prerequisites";
@@ -43,5 +44,4 @@ mkdirSync(out, { recursive: true });
 writeFileSync(`${out}load.json`, `${JSON.stringify(report, null, 2)}\n`);
 writeFileSync(`${out}load.md`, table);
 console.log(table);
-const lost = report.dataCheck.versionProblems.length + report.dataCheck.missingTranslations.length;
-if (lost > 0) process.exitCode = 1;
+if (dataCheckProblems(report.dataCheck).length > 0) process.exitCode = 1;

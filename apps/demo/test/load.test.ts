@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { dataCheckProblems } from "../src/load/data-check";
 import { loadTable } from "../src/load/load-table";
 import { runLoad } from "../src/load/run-load";
 
@@ -25,10 +26,15 @@ describe("pnpm load, short", () => {
       expect(Object.keys(level.statuses).filter((code) => code.startsWith("5"))).toEqual([]);
       expect(level.errors).toBe(0);
     }
+    // Every user with an acknowledged write was read back, and nothing of it was lost.
+    expect(report.dataCheck.usersWritten).toBeGreaterThan(0);
+    expect(report.dataCheck.usersChecked).toBe(report.dataCheck.usersWritten);
+    expect(dataCheckProblems(report.dataCheck)).toEqual([]);
     expect(report.dataCheck.profileWrites).toBeGreaterThan(0);
     expect(report.dataCheck.translations).toBeGreaterThan(0);
     expect(report.dataCheck.versionProblems).toEqual([]);
     expect(report.dataCheck.sharedPasses).toBe(0);
+    expect(report.dataCheck.missingProfiles).toEqual([]);
     expect(report.dataCheck.missingTranslations).toEqual([]);
     expect(loadTable(report)).toContain("no version skipped or repeated");
   }, 180_000);

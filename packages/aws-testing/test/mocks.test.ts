@@ -1,4 +1,5 @@
 import { DynamoDBClient, GetItemCommand } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { converse, getBedrockClient, invokeClaude } from "@org/aws-bedrock";
 import { cognito, getCognitoClient, getUserFromToken } from "@org/aws-cognito";
 import { getDocumentClient, getTable } from "@org/aws-dynamo";
@@ -93,6 +94,22 @@ describe("one-line mocks", () => {
     const bedrockClient = await getBedrockClient();
     expect(typeof (bedrockClient.send as { restore?: unknown }).restore).toBe("undefined");
     expect(typeof (getDocumentClient().send as { restore?: unknown }).restore).toBe("undefined");
-    expect(new DynamoDBClient({ region: "us-east-1" })).toBeDefined();
+    // A DocumentClient built now sends for real: under the stubs above, every send answered
+    // (undefined when nothing matched); this one reaches the network, a closed port refuses it.
+    const fresh = DynamoDBDocumentClient.from(
+      new DynamoDBClient({
+        region: "us-east-1",
+        endpoint: "http://127.0.0.1:1",
+        credentials: { accessKeyId: "test", secretAccessKey: "test" },
+        maxAttempts: 1,
+      }),
+    );
+    try {
+      await expect(
+        Promise.resolve(fresh.send(new GetCommand({ TableName: "app", Key: { PK: "USER#1" } }))),
+      ).rejects.toThrow(/ECONNREFUSED/);
+    } finally {
+      fresh.destroy();
+    }
   });
 });

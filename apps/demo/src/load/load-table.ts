@@ -1,3 +1,4 @@
+import { dataCheckProblems } from "./data-check";
 import { highest, median } from "./resource-sampler";
 import type { LevelResult, LoadReport } from "./run-load";
 
@@ -34,18 +35,18 @@ export function loadTable(report: LoadReport): string {
   for (const level of report.levels.filter((l) => l.samples.length >= 3)) {
     lines.push("", ...resourcesOverTime(level));
   }
-  const lost = dataCheck.versionProblems.length + dataCheck.missingTranslations.length;
+  const problems = dataCheckProblems(dataCheck);
   lines.push(
     "",
-    `Data check: ${dataCheck.users} users, ${dataCheck.profileWrites} acknowledged profile writes, ` +
-      `${dataCheck.translations} acknowledged translations: ${lost === 0 ? "all readable, no version skipped or repeated" : `${lost} problems`}.`,
+    `Data check: ${dataCheck.usersChecked} of ${dataCheck.usersWritten} users with acknowledged writes read back, ` +
+      `${dataCheck.profileWrites} acknowledged profile writes, ${dataCheck.translations} acknowledged translations: ` +
+      `${problems.length === 0 ? "all readable, no version skipped or repeated" : `${problems.length} problems`}.`,
     ...(dataCheck.sharedPasses > 0
       ? [
           `- ${dataCheck.sharedPasses} passes took a user another connection was serving (a request got no answer): their version order does not count`,
         ]
       : []),
-    ...dataCheck.versionProblems.map((p) => `- version: ${p}`),
-    ...dataCheck.missingTranslations.map((p) => `- missing translation: ${p}`),
+    ...problems.map((p) => `- ${p}`),
   );
   return `${lines.join("\n")}\n`;
 }

@@ -1,7 +1,7 @@
 import { createUser, signIn } from "@org/aws-testing/local";
 import autocannon from "autocannon";
 import { startStack } from "../stack";
-import { checkAcknowledgedData, type DataCheck } from "./data-check";
+import { checkAcknowledgedData, type DataCheck, type LoadUser } from "./data-check";
 import { percentile, timed } from "./latency";
 import {
   type ResourceSample,
@@ -81,16 +81,20 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     // never answered, and must not look like a skipped version to the next level's check.
     const users = options.levels.reduce((sum, level) => sum + level, 0);
     progress(`Signing in ${users} users...`);
-    const tokens: string[] = [];
+    // Each user's id (the `sub`) from sign-up, so the check knows whose data a token reads
+    // back even when nothing of theirs is found.
+    const signedIn: LoadUser[] = [];
     for (let i = 0; i < users; i++) {
       const user = {
         username: `load-${i}`,
         password: "Load-passw0rd!",
         email: `load-${i}@example.com`,
       };
-      await createUser(stack.cognito, user);
-      tokens.push((await signIn(stack.cognito, { clientId: stack.clientId, ...user })).accessToken);
+      const id = await createUser(stack.cognito, user);
+      const { accessToken } = await signIn(stack.cognito, { clientId: stack.clientId, ...user });
+      signedIn.push({ id, token: accessToken });
     }
+    const tokens = signedIn.map((user) => user.token);
     const acknowledged: Acknowledged = {
       profileVersions: new Map(),
       translations: new Map(),
@@ -149,7 +153,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
       });
     }
     progress("Checking the acknowledged data...");
-    const dataCheck = await checkAcknowledgedData(stack.url, tokens, acknowledged);
+    const dataCheck = await checkAcknowledgedData(stack.url, signedIn, acknowledged);
     const { progress: _, ...reported } = options;
     return { options: reported, levels, dataCheck };
   } finally {
