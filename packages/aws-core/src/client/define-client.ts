@@ -1,11 +1,7 @@
 import { resolveClientConfig } from "../config/resolve-client-config";
 import type { ClientOptions } from "../config/types";
 import { validateClientOptions } from "../config/validate-options";
-import {
-  AwsCoreError,
-  InvalidConfigError,
-  SingletonCreationError,
-} from "../errors/errors";
+import { AwsCoreError, InvalidConfigError, SingletonCreationError } from "../errors/errors";
 import { configurableSingleton } from "../lazy/configurable-singleton";
 import type { LazySingleton } from "../lazy/types";
 import { isColdStart } from "../registry/invocations";
@@ -65,16 +61,21 @@ class DefinedClient<TClient, TSdk> implements LazyClient<TClient, TSdk> {
     this.name = name;
     this.definition = definition;
     if (!definition.load) this.loaded = { sdk: undefined as TSdk };
-    this.singleton = configurableSingleton(name, (overrides: ClientOptions) => this.create(overrides), {
-      isClient: true,
-      validateOptions: validateClientOptions,
-      validateInjected: (value) => {
-        if (!isSdkClient(value)) throw new InvalidConfigError(
-            `Not an AWS SDK v3 client (no send() or middlewareStack): cannot inject "${name}"`,
-          );
-        addDeadlineMiddleware(value, name);
+    this.singleton = configurableSingleton(
+      name,
+      (overrides: ClientOptions) => this.create(overrides),
+      {
+        isClient: true,
+        validateOptions: validateClientOptions,
+        validateInjected: (value) => {
+          if (!isSdkClient(value))
+            throw new InvalidConfigError(
+              `Not an AWS SDK v3 client (no send() or middlewareStack): cannot inject "${name}"`,
+            );
+          addDeadlineMiddleware(value, name);
+        },
       },
-    });
+    );
   }
 
   get client(): TClient {

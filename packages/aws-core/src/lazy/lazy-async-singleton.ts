@@ -32,7 +32,7 @@ export function lazyAsyncSingleton<T>(
       (value) => {
         if (promise === creation) {
           state.store(value);
-              }
+        }
         return value;
       },
       (error: unknown) => {

@@ -1,4 +1,5 @@
 import { type Primeable, type PrimeOptions, type PrimeResult, prime } from "../client/prime";
+import type { ClientCreation } from "../client/types";
 import {
   type DeadlineContext,
   enterInvocation,
@@ -7,7 +8,6 @@ import {
 } from "../invocation/invocation-scope";
 import { markInvocationStart } from "../registry/invocations";
 import { getClientCreations } from "../registry/registry";
-import type { ClientCreation } from "../client/types";
 
 /** Options of {@link awsClients}. */
 export interface AwsClientsMiddlewareOptions {

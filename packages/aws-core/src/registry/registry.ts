@@ -1,5 +1,5 @@
-import { coreState } from "../state/core-state";
 import type { ClientCreation } from "../client/types";
+import { coreState } from "../state/core-state";
 import type { LiveSingleton } from "./types";
 
 /** @internal Called by singletons when they start or stop holding an instance. */

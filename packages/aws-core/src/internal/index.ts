@@ -1,10 +1,11 @@
 // Shared by the `@org/aws-*` packages, NOT public: no semver promise, may change in any
 // release. Handlers and libraries should use `@org/aws-core`.
-export { InvalidConfigError, SingletonCreationError } from "./errors/errors";
-export { isServiceUnreachable } from "./errors/unreachable";
+
+export { missingPackage } from "../client/missing-package";
+export { InvalidConfigError, SingletonCreationError } from "../errors/errors";
+export { isServiceUnreachable } from "../errors/unreachable";
 export {
   type ConfigurableSingleton,
   type ConfigurableSingletonOptions,
   configurableSingleton,
-} from "./lazy/configurable-singleton";
-export { missingPackage } from "./client/missing-package";
+} from "../lazy/configurable-singleton";
