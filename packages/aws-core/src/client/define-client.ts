@@ -47,23 +47,22 @@ export function defineClient<TClient, TSdk = undefined>(
 // about what a function call does (an accessor on an object literal is several times slower).
 class DefinedClient<TClient, TSdk> implements LazyClient<TClient, TSdk> {
   readonly name: string;
-  private readonly singleton: LazySingleton<TClient> & {
-    configure(options: ClientOptions): void;
-  };
-  private readonly definition: ClientDefinition<TClient, TSdk>;
-  private readonly hooks = new Set<ClientCreateHook<TClient>>();
+  // `#` fields: a user sees only the members of LazyClient, at run time too.
+  readonly #singleton: LazySingleton<TClient> & { configure(options: ClientOptions): void };
+  readonly #definition: ClientDefinition<TClient, TSdk>;
+  readonly #hooks = new Set<ClientCreateHook<TClient>>();
   // The SDK module once loaded (a box, since the module itself may be `undefined`).
-  private loaded: { readonly sdk: TSdk } | undefined;
-  private loading: Promise<TSdk> | undefined;
+  #loaded: { readonly sdk: TSdk } | undefined;
+  #loading: Promise<TSdk> | undefined;
 
   constructor(definition: ClientDefinition<TClient, TSdk>) {
     const { name } = definition;
     this.name = name;
-    this.definition = definition;
-    if (!definition.load) this.loaded = { sdk: undefined as TSdk };
-    this.singleton = configurableSingleton(
+    this.#definition = definition;
+    if (!definition.load) this.#loaded = { sdk: undefined as TSdk };
+    this.#singleton = configurableSingleton(
       name,
-      (overrides: ClientOptions) => this.create(overrides),
+      (overrides: ClientOptions) => this.#create(overrides),
       {
         isClient: true,
         validateOptions: validateClientOptions,
@@ -79,66 +78,67 @@ class DefinedClient<TClient, TSdk> implements LazyClient<TClient, TSdk> {
   }
 
   get client(): TClient {
-    return this.singleton.get();
+    return this.#singleton.get();
   }
 
   async get(): Promise<TClient> {
-    if (!this.loaded && !this.singleton.isCreated()) await this.sdk();
-    return this.singleton.get();
+    if (!this.#loaded && !this.#singleton.isCreated()) await this.sdk();
+    return this.#singleton.get();
   }
 
   sdk(): Promise<TSdk> {
-    if (this.loaded) return Promise.resolve(this.loaded.sdk);
-    const load = this.definition.load as () => Promise<TSdk>;
-    this.loading ??= load().then(
+    if (this.#loaded) return Promise.resolve(this.#loaded.sdk);
+    const load = this.#definition.load as () => Promise<TSdk>;
+    this.#loading ??= load().then(
       (sdk) => {
-        this.loaded = { sdk };
+        this.#loaded = { sdk };
         return sdk;
       },
       (error: unknown) => {
-        this.loading = undefined;
+        this.#loading = undefined;
         throw SingletonCreationError.of(this.name, error);
       },
     );
-    return this.loading;
+    return this.#loading;
   }
 
   configure(options: ClientOptions): void {
-    if (this.singleton.isCreated()) throw InvalidConfigError.tooLate([this.name]);
-    if (this.definition.configureVia) this.definition.configureVia.configure(options);
-    else this.singleton.configure(options);
+    if (this.#singleton.isCreated()) throw InvalidConfigError.tooLate([this.name]);
+    if (this.#definition.configureVia) this.#definition.configureVia.configure(options);
+    else this.#singleton.configure(options);
   }
 
   inject(client: TClient): void {
-    this.singleton.inject(client);
+    this.#singleton.inject(client);
   }
 
   reset(): void {
-    this.singleton.reset();
+    this.#singleton.reset();
   }
 
   peek(): TClient | undefined {
-    return this.singleton.peek();
+    return this.#singleton.peek();
   }
 
   onCreate(hook: ClientCreateHook<TClient>): () => void {
-    this.hooks.add(hook);
+    this.#hooks.add(hook);
     return () => {
-      this.hooks.delete(hook);
+      this.#hooks.delete(hook);
     };
   }
 
-  private create(overrides: ClientOptions): TClient {
-    if (!this.loaded) {
+  #create(overrides: ClientOptions): TClient {
+    if (!this.#loaded) {
       throw new AwsCoreError(
         `The ${this.name} client loads its SDK on first use: await its get() (or prime() it at init) before reading .client`,
       );
     }
-    const { name, definition } = this;
+    const { name } = this;
+    const definition = this.#definition;
     const startedAt = performance.now();
     const created = definition.create(
       resolveClientConfig(name, definition.defaults, overrides),
-      this.loaded.sdk,
+      this.#loaded.sdk,
     );
     const creation = {
       name,
@@ -146,7 +146,7 @@ class DefinedClient<TClient, TSdk> implements LazyClient<TClient, TSdk> {
       durationMs: performance.now() - startedAt,
       coldStart: isColdStart(),
     };
-    const client = runCreateHooks(created, creation, this.hooks);
+    const client = runCreateHooks(created, creation, this.#hooks);
     if (isSdkClient(client)) addDeadlineMiddleware(client, name);
     recordCreation(creation);
     return client;

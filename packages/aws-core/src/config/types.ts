@@ -7,16 +7,19 @@
 export interface ClientOptions {
   /** AWS region. Default: the `AWS_REGION` environment variable, which Lambda always sets. */
   readonly region?: string | undefined;
-  /** Attempts per request, the first included. Unset: the SDK's (`AWS_MAX_ATTEMPTS`, else 3). */
+  /**
+   * Attempts per call, the first included. Unset: `AWS_MAX_ATTEMPTS`, else 3 (DynamoDB's own
+   * default would be 4).
+   */
   readonly maxAttempts?: number | undefined;
   /** SDK retry strategy. Unset: the SDK's (`AWS_RETRY_MODE`, else `"standard"`). */
   readonly retryMode?: RetryMode | undefined;
-  /** Milliseconds allowed to open a connection. Default: 800. */
+  /** Milliseconds allowed to open a connection. Default: 700. */
   readonly connectionTimeout?: number | undefined;
   /**
-   * Milliseconds allowed for one attempt, per attempt. Default: 800, so that the SDK's 3
-   * attempts and their backoff end within 2.7 s, below Lambda's default 3 s timeout, even
-   * outside `withInvocation` (inside it, the invocation's deadline bounds the whole call).
+   * Milliseconds allowed for one attempt. Default: 700, so that 3 attempts and the SDK's
+   * backoff end within 2.4 s, below Lambda's default 3 s timeout, even outside
+   * `withInvocation` (inside it, the invocation's deadline bounds the whole call).
    */
   readonly requestTimeout?: number | undefined;
   /** Reuse connections across invocations. Default: `true`. */
