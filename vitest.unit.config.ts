@@ -26,6 +26,12 @@ export default defineConfig({
       lane("packages/aws-core", ["test/**/*.test.ts"], {
         // DynamoDB Local, and a second Node.js from the registry.
         exclude: ["test/esbuild/lean-dynamodb-local.test.ts", "test/esbuild/compile-cache.test.ts"],
+        // The type tests, as in packages/aws-core/vitest.config.ts.
+        typecheck: {
+          enabled: true,
+          include: ["test/**/*.test-d.ts"],
+          tsconfig: "test/tsconfig.typecheck.json",
+        },
       }),
       lane("packages/aws-dynamo", ["test/unit/**/*.test.ts"]),
       lane("packages/aws-cognito", ["test/unit/**/*.test.ts"]),

@@ -9,5 +9,7 @@ export default defineProject({
     setupFiles: ["./src/vitest-setup.ts"],
     unstubEnvs: true,
     testTimeout: 60_000,
+    // Starting DynamoDB Local (a JVM) in a beforeAll takes over 10 s on a busy machine.
+    hookTimeout: 60_000,
   },
 });

@@ -1,10 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import {
-  ClientAlreadyCreatedError,
-  configurableSingleton,
-  InvalidConfigError,
-  resetAll,
-} from "../src/index";
+import { resetAll } from "../src/index";
+import { configurableSingleton, InvalidConfigError } from "../src/internal";
 
 afterEach(() => resetAll());
 
@@ -27,16 +23,22 @@ describe("configurableSingleton", () => {
   it("refuses configuration once created, instead of losing it", () => {
     const { singleton } = counter();
     singleton.get();
-    expect(() => singleton.configure({ start: 2 })).toThrow(ClientAlreadyCreatedError);
+    expect(() => singleton.configure({ start: 2 })).toThrow(InvalidConfigError);
+    expect(() => singleton.configure({ start: 2 })).toThrow(
+      "Cannot change its configuration: counter already created; configure before first use (or reset first)",
+    );
   });
 
   it("checks options with validateOptions", () => {
     const singleton = configurableSingleton("checked", (o: { n?: number }) => o, {
       validateOptions: (o) => {
-        if (o.n !== undefined && o.n < 0) throw new InvalidConfigError("n", o.n, "0 or more");
+        if (o.n !== undefined && o.n < 0) throw InvalidConfigError.invalid("n", o.n, "0 or more");
       },
     });
     expect(() => singleton.configure({ n: -1 })).toThrow(InvalidConfigError);
+    expect(() => singleton.configure({ n: -1 })).toThrow(
+      expect.objectContaining({ setting: "n", message: "Invalid n: -1. Expected 0 or more." }),
+    );
     expect(singleton.options()).toEqual({});
   });
 

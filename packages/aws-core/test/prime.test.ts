@@ -5,11 +5,12 @@ import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   defineClient,
-  getSingletonCreations,
-  MissingRegionError,
+  getClientCreations,
+  lazyAsyncSingleton,
   prime,
   resetAll,
 } from "../src/index";
+import { InvalidConfigError } from "../src/internal";
 
 // A stand-in endpoint on loopback that counts the connections and requests it gets.
 let server: Server;
@@ -57,8 +58,8 @@ describe('prime([client], { when: "always" })', () => {
 
     expect(result).toMatchObject({ name: "dynamodb", primed: true });
     expect(result.durationMs).toBeGreaterThan(0);
-    expect(dynamo.isCreated()).toBe(true);
-    expect(getSingletonCreations().map((c) => c.name)).toEqual(["dynamodb"]);
+    expect(dynamo.peek()).toBeInstanceOf(DynamoDBClient);
+    expect(getClientCreations().map((c) => c.name)).toEqual(["dynamodb"]);
     expect(requests).toEqual([]);
     // The SDK memoizes the credentials the priming resolved.
     const credentials = await dynamo.client.config.credentials();
@@ -83,9 +84,10 @@ describe('prime([client], { when: "always" })', () => {
 
     const [result] = await prime([dynamo], { when: "always", connect: true });
     expect(result).toMatchObject({ name: "dynamodb", primed: false });
-    expect(result?.error).toBeInstanceOf(MissingRegionError);
+    expect(result?.error).toBeInstanceOf(InvalidConfigError);
+    expect(result?.error).toMatchObject({ setting: "region" });
     expect(warn).toHaveBeenCalledWith(expect.stringContaining("dynamodb"), "AwsCoreWarning");
-    expect(dynamo.isCreated()).toBe(false);
+    expect(dynamo.peek()).toBeUndefined();
 
     vi.stubEnv("AWS_REGION", "eu-west-1");
     await expect(dynamo.client.send(new ListTablesCommand({}))).resolves.toMatchObject({
@@ -120,7 +122,7 @@ describe("prime([...clients])", () => {
     expect(results).toEqual([
       { name: "dynamodb", primed: false, skipped: "on-demand", durationMs: 0 },
     ]);
-    expect(dynamo.isCreated()).toBe(false);
+    expect(dynamo.peek()).toBeUndefined();
     expect(requests).toEqual([]);
   });
 
@@ -140,5 +142,17 @@ describe("prime([...clients])", () => {
       ["dynamodb", true],
       ["other", true],
     ]);
+  });
+
+  it("primes anything with a name and an async get(), e.g. a lazyAsyncSingleton", async () => {
+    const keys = lazyAsyncSingleton("jwks", async () => ({ keys: [] }));
+    const custom = { name: "custom", get: vi.fn(async () => "ready") };
+    const results = await prime([keys, custom], { when: "always" });
+    expect(results.map((r) => [r.name, r.primed])).toEqual([
+      ["jwks", true],
+      ["custom", true],
+    ]);
+    expect(keys.peek()).toEqual({ keys: [] });
+    expect(custom.get).toHaveBeenCalledOnce();
   });
 });

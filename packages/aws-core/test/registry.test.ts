@@ -1,95 +1,117 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
-  getSingletonCreations,
+  defineClient,
+  getClientCreations,
   isColdStart,
+  lazyAsyncSingleton,
   lazySingleton,
-  markInvocationStart,
-  onSingletonCreated,
   resetAll,
+  withInvocation,
 } from "../src/index";
 
-afterEach(() => resetAll());
+beforeEach(() => {
+  vi.stubEnv("AWS_REGION", "eu-west-1");
+  vi.stubEnv("AWS_LAMBDA_INITIALIZATION_TYPE", undefined);
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
+  resetAll();
+});
+
+// A client of any shape: the registry does not care what create returns.
+const client = (name: string) => defineClient({ name, create: () => ({ name }) });
+const context = { getRemainingTimeInMillis: () => 60_000 };
 
 describe("the registry", () => {
-  it("marks creations during init and the first invocation as cold, later ones as warm", () => {
-    lazySingleton("at-init", () => 1).get();
-    expect(markInvocationStart()).toBe(true);
-    lazySingleton("first-invocation", () => 2).get();
-    expect(markInvocationStart()).toBe(false);
-    expect(isColdStart()).toBe(false);
-    lazySingleton("second-invocation", () => 3).get();
+  it("records client creations, oldest first", () => {
+    void client("a").client;
+    void client("b").client;
+    expect(getClientCreations().map((c) => c.name)).toEqual(["a", "b"]);
+    const [creation] = getClientCreations();
+    expect(creation?.durationMs).toBeGreaterThanOrEqual(0);
+    expect(creation?.createdAt).toBeInstanceOf(Date);
+  });
 
-    expect(getSingletonCreations().map(({ name, coldStart }) => [name, coldStart])).toEqual([
+  it("does not record lazySingleton or lazyAsyncSingleton values, only clients", async () => {
+    lazySingleton("table-cache", () => new Map()).get();
+    await lazyAsyncSingleton("secret", async () => "s3cr3t").get();
+    expect(getClientCreations()).toEqual([]);
+
+    void client("dynamodb").client;
+    expect(getClientCreations().map((c) => c.name)).toEqual(["dynamodb"]);
+  });
+
+  it("does not record injected clients", () => {
+    defineClient({ name: "injected", create: (config) => new DynamoDBClient(config) }).inject(
+      new DynamoDBClient({ region: "eu-west-1" }),
+    );
+    expect(getClientCreations()).toEqual([]);
+  });
+
+  it("withInvocation marks the invocation start: creations at init and in the first invocation are cold, later ones warm", () => {
+    void client("at-init").client;
+    expect(isColdStart()).toBe(true);
+    withInvocation(context, () => {
+      expect(isColdStart()).toBe(true);
+      void client("first-invocation").client;
+    });
+    withInvocation(context, () => {
+      expect(isColdStart()).toBe(false);
+      void client("second-invocation").client;
+    });
+    expect(isColdStart()).toBe(false);
+
+    expect(getClientCreations().map(({ name, coldStart }) => [name, coldStart])).toEqual([
       ["at-init", true],
       ["first-invocation", true],
       ["second-invocation", false],
     ]);
   });
 
+  it("withInvocation marks the start with a context that has no clock too", () => {
+    withInvocation({} as never, () => undefined);
+    expect(isColdStart()).toBe(true);
+    withInvocation({} as never, () => undefined);
+    expect(isColdStart()).toBe(false);
+  });
+
   it("under provisioned concurrency, no invocation is a cold start", () => {
     vi.stubEnv("AWS_LAMBDA_INITIALIZATION_TYPE", "provisioned-concurrency");
-    try {
-      lazySingleton("primed-at-init", () => 1).get();
-      expect(markInvocationStart()).toBe(false);
-      expect(isColdStart()).toBe(false);
-      expect(getSingletonCreations()[0]).toMatchObject({
-        name: "primed-at-init",
-        coldStart: false,
-      });
-    } finally {
-      vi.unstubAllEnvs();
-    }
+    void client("primed-at-init").client;
+    expect(isColdStart()).toBe(false);
+    withInvocation(context, () => expect(isColdStart()).toBe(false));
+    expect(getClientCreations()[0]).toMatchObject({ name: "primed-at-init", coldStart: false });
+
     vi.stubEnv("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
-    try {
-      resetAll();
-      expect(markInvocationStart()).toBe(true);
-    } finally {
-      vi.unstubAllEnvs();
-    }
+    resetAll();
+    withInvocation(context, () => expect(isColdStart()).toBe(true));
   });
 
-  it("calls listeners with each creation, until they unsubscribe", () => {
-    const listener = vi.fn();
-    const stop = onSingletonCreated(listener);
-    lazySingleton("a", () => 1).get();
-    stop();
-    lazySingleton("b", () => 2).get();
-    expect(listener).toHaveBeenCalledTimes(1);
-    expect(listener.mock.calls[0]?.[0]).toMatchObject({ name: "a", coldStart: true });
-  });
-
-  it("survives a throwing listener, reporting it as a process warning", () => {
-    const warn = vi.spyOn(process, "emitWarning").mockImplementation(() => {});
-    const stop = onSingletonCreated(() => {
-      throw new Error("logger broke");
-    });
-    try {
-      expect(lazySingleton("a", () => "value").get()).toBe("value");
-      expect(warn).toHaveBeenCalledWith(expect.stringContaining("logger broke"), "AwsCoreWarning");
-    } finally {
-      stop();
-      warn.mockRestore();
-    }
-  });
-
-  it("resetAll resets every created or injected singleton and the records", () => {
+  it("resetAll resets every created or injected singleton and client, and the records", async () => {
     const a = lazySingleton("a", () => ({}));
     const b = lazySingleton("b", () => ({}));
     const c = lazySingleton("c", () => ({}));
+    const d = lazyAsyncSingleton("d", async () => ({}));
+    const e = client("e");
     a.get();
     b.inject({});
-    markInvocationStart();
-    markInvocationStart();
+    await d.get();
+    void e.client;
+    withInvocation(context, () => undefined);
+    withInvocation(context, () => undefined);
+    expect(isColdStart()).toBe(false);
 
     resetAll();
-    expect([a.isCreated(), b.isCreated(), c.isCreated()]).toEqual([false, false, false]);
-    expect(getSingletonCreations()).toEqual([]);
+    expect([a, b, c, d].map((s) => s.isCreated())).toEqual([false, false, false, false]);
+    expect(e.peek()).toBeUndefined();
+    expect(getClientCreations()).toEqual([]);
     expect(isColdStart()).toBe(true);
   });
 
   it("hands out copies of the records", () => {
-    lazySingleton("a", () => 1).get();
-    (getSingletonCreations() as unknown[]).length = 0;
-    expect(getSingletonCreations()).toHaveLength(1);
+    void client("a").client;
+    (getClientCreations() as unknown[]).length = 0;
+    expect(getClientCreations()).toHaveLength(1);
   });
 });

@@ -1,12 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { BUILT_IN_DEFAULTS } from "../src/config/resolve-client-config";
-import {
-  configureAwsDefaults,
-  InvalidConfigError,
-  MissingRegionError,
-  resetAll,
-  resolveClientConfig,
-} from "../src/index";
+import { BUILT_IN_DEFAULTS, resolveClientConfig } from "../src/config/resolve-client-config";
+import { configureAwsDefaults, resetAll } from "../src/index";
+import { InvalidConfigError } from "../src/internal";
 
 beforeEach(() => {
   for (const name of ["AWS_REGION", "AWS_MAX_ATTEMPTS", "AWS_RETRY_MODE", "AWS_SDK_UA_APP_ID"]) {
@@ -27,9 +22,11 @@ describe("resolveClientConfig", () => {
         return e;
       }
     })();
-    expect(error).toBeInstanceOf(MissingRegionError);
-    expect((error as Error).message).toMatch(/AWS_REGION/);
-    expect((error as MissingRegionError).clientName).toBe("dynamodb");
+    expect(error).toBeInstanceOf(InvalidConfigError);
+    expect(error).toMatchObject({ kind: "internal", setting: "region" });
+    expect((error as Error).message).toBe(
+      'No region for the "dynamodb" client: set AWS_REGION or configure({ region })',
+    );
   });
 
   it("reads the region when called, not before", () => {
@@ -39,18 +36,31 @@ describe("resolveClientConfig", () => {
     expect(resolveClientConfig("x").region).toBe("eu-central-1");
   });
 
-  it("applies Lambda-friendly timeouts and leaves the rest to the SDK", () => {
+  it("applies Lambda-friendly timeouts and attempts, and leaves the rest to the SDK", () => {
     vi.stubEnv("AWS_REGION", "eu-west-1");
     const config = resolveClientConfig("x");
-    expect(config.requestHandler.requestTimeout).toBe(BUILT_IN_DEFAULTS.requestTimeout);
-    expect(config.requestHandler.requestTimeout).toBeLessThan(3_000);
-    expect(config.requestHandler.connectionTimeout).toBeLessThan(3_000);
+    const { requestTimeout, connectionTimeout } = BUILT_IN_DEFAULTS;
+    expect(config.requestHandler).toMatchObject({ requestTimeout, connectionTimeout });
+    // Without it the SDK only warns when requestTimeout passes, and the call hangs on.
+    expect(config.requestHandler.throwOnRequestTimeout).toBe(true);
     expect(config.requestHandler.httpsAgent).toEqual({ keepAlive: true, maxSockets: 50 });
     expect(config.requestHandler.httpAgent).toEqual({ keepAlive: true, maxSockets: 50 });
-    // Unset in code: the SDK reads AWS_MAX_ATTEMPTS, AWS_RETRY_MODE, AWS_SDK_UA_APP_ID itself.
-    for (const key of ["maxAttempts", "retryMode", "userAgentAppId", "endpoint"]) {
+    // 3 attempts, whatever the service's own SDK default (DynamoDB's is 4).
+    expect(config.maxAttempts).toBe(3);
+    // A call to a hung service ends within Lambda's default 3 s timeout, backoff included
+    // (the SDK waits at most 300 ms between attempts after a timeout).
+    expect(3 * requestTimeout + 2 * 300).toBeLessThan(3_000);
+    // Unset in code: the SDK reads AWS_RETRY_MODE, AWS_SDK_UA_APP_ID itself.
+    for (const key of ["retryMode", "userAgentAppId", "endpoint"]) {
       expect(config).not.toHaveProperty(key);
     }
+  });
+
+  it("leaves maxAttempts to the SDK when AWS_MAX_ATTEMPTS is set; code wins over both", () => {
+    vi.stubEnv("AWS_REGION", "eu-west-1");
+    vi.stubEnv("AWS_MAX_ATTEMPTS", "5");
+    expect(resolveClientConfig("x")).not.toHaveProperty("maxAttempts");
+    expect(resolveClientConfig("x", {}, { maxAttempts: 2 }).maxAttempts).toBe(2);
   });
 
   it("layers: built-in < service defaults < shared defaults < client overrides", () => {
@@ -72,7 +82,10 @@ describe("resolveClientConfig", () => {
 
     expect(
       resolveClientConfig("x", serviceDefaults, { requestTimeout: 900, region: "ap-south-1" }),
-    ).toMatchObject({ region: "ap-south-1", requestHandler: { requestTimeout: 900 } });
+    ).toMatchObject({
+      region: "ap-south-1",
+      requestHandler: { requestTimeout: 900, throwOnRequestTimeout: true },
+    });
   });
 
   it("ignores undefined values instead of erasing a lower layer", () => {
@@ -101,7 +114,8 @@ describe("configureAwsDefaults", () => {
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(InvalidConfigError);
-      expect((error as InvalidConfigError).setting).toBe(setting);
+      expect(error).toMatchObject({ name: "InvalidConfigError", kind: "internal", setting });
+      expect((error as Error).message).toMatch(new RegExp(`^Invalid ${setting}: .* Expected `));
     }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isServiceUnreachable } from "../src/index";
+import { isServiceUnreachable } from "../src/internal";
 
 const withCode = (code: string) => Object.assign(new Error(code), { code });
 const named = (name: string) => Object.assign(new Error(name), { name });

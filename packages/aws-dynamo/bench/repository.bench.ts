@@ -23,7 +23,8 @@ const stored = {
   entityType: "USER",
 };
 const stub = {
-  middlewareStack: {},
+  // inject() adds core's deadline middleware to the stack; the stub's stack takes and ignores it.
+  middlewareStack: { add: () => {} },
   send: async (command: { constructor: { name: string } }) =>
     command.constructor.name === "GetCommand" ? { Item: stored } : {},
 };

@@ -1,4 +1,10 @@
-import { AwsCoreError, type AwsCoreErrorOptions, type ErrorKind } from "@org/aws-core";
+import { AwsCoreError, type ErrorKind } from "@org/aws-core";
+
+// Every class here takes `(message, options?)`; what an error is about goes in `options`.
+// Each subclass fixes its kind (and, where it has one, its safe message) by passing it to
+// `super`: its options have no `kind` to set. Only `DynamoError`, `DynamoConflictError` and
+// `DynamoTransactionCancelledError` are exported by the package entry; the others are still
+// thrown, each with its `name` and `kind`, for handlers that branch on `kind`.
 
 /** The primary key of an item: attribute name to value. */
 export type ItemKey = Record<string, unknown>;
@@ -10,15 +16,25 @@ export interface DynamoErrorContext {
 }
 
 /**
+ * Options of every DynamoDB error: the table and key it was about (in `message`, for logs,
+ * never in `safeMessage`), the error that caused it, and a message for the caller.
+ */
+export interface DynamoErrorOptions extends DynamoErrorContext, ErrorOptions {
+  /** For the caller; never a table name, a key or the SDK's text. Default: by kind. */
+  readonly safeMessage?: string | undefined;
+}
+
+/**
  * Base class of the errors of `@org/aws-dynamo`: each carries the table and, where there is
  * one, the key it was about. Both are in `message` (for logs) and never in `safeMessage`.
+ * Its subclasses fix their `kind`; a `DynamoError` of its own is `internal` unless told.
  *
  * @example
  * ```ts
  * try {
  *   await users.create(user);
  * } catch (error) {
- *   if (error instanceof DynamoError) console.error(error.table, error.key, error.message);
+ *   if (error instanceof DynamoError) console.error(error.kind, error.table, error.key, error.message);
  * }
  * ```
  */
@@ -27,14 +43,18 @@ export class DynamoError extends AwsCoreError {
   readonly table: string | undefined;
   readonly key: ItemKey | undefined;
 
-  constructor(message: string, context: DynamoErrorContext = {}, options?: AwsCoreErrorOptions) {
-    super(message + describe(context), options);
-    this.table = context.table;
-    this.key = context.key;
+  constructor(
+    message: string,
+    options: DynamoErrorOptions & { readonly kind?: ErrorKind | undefined } = {},
+  ) {
+    const { table, key, ...rest } = options;
+    super(message + describe(table, key), rest);
+    this.table = table;
+    this.key = key;
   }
 }
 
-function describe({ table, key }: DynamoErrorContext): string {
+function describe(table: string | undefined, key: ItemKey | undefined): string {
   const parts = [table && `table "${table}"`, key && `key ${safeJson(key)}`].filter(Boolean);
   return parts.length ? ` (${parts.join(", ")})` : "";
 }
@@ -48,24 +68,24 @@ function safeJson(value: unknown): string {
 }
 
 /**
- * A required item does not exist.
+ * A required item does not exist. Kind `not-found` (404). Not exported: branch on `kind`.
  *
  * @example
  * ```ts
- * const user = await users.getOrThrow("42"); // throws DynamoNotFoundError when absent
+ * const user = await users.getOrThrow({ id: "42" }); // kind "not-found" when absent
  * ```
  */
 export class DynamoNotFoundError extends DynamoError {
   override readonly name: string = "DynamoNotFoundError";
-  override get kind(): ErrorKind {
-    return "not-found";
+  constructor(message: string, options: DynamoErrorOptions = {}) {
+    super(message, { ...options, kind: "not-found" });
   }
 }
 
 /**
  * A write lost a race or broke a rule: the item already exists (create), was changed since
  * it was read (optimistic locking), or a condition did not hold. Read again and retry, or
- * report a 409.
+ * report a 409. Kind `conflict`.
  *
  * @example
  * ```ts
@@ -79,153 +99,138 @@ export class DynamoNotFoundError extends DynamoError {
  */
 export class DynamoConflictError extends DynamoError {
   override readonly name: string = "DynamoConflictError";
-  override get kind(): ErrorKind {
-    return "conflict";
-  }
-  override get safeMessage(): string {
-    return "The resource already exists or was changed since it was read";
+  constructor(message: string, options: DynamoErrorOptions = {}) {
+    super(message, {
+      ...options,
+      kind: "conflict",
+      safeMessage:
+        options.safeMessage ?? "The resource already exists or was changed since it was read",
+    });
   }
 }
 
+/** Options of {@link DynamoValidationError}: also the schema's messages, when one refused. */
+export interface DynamoValidationErrorOptions extends DynamoErrorOptions {
+  readonly issues?: readonly string[] | undefined;
+}
+
 /**
- * Input that DynamoDB or a schema refused: a bad key, a wrong type, an invalid expression.
- * `issues` holds schema messages when a schema refused it.
+ * Input that DynamoDB, this package or a schema refused: a bad table name or key, a wrong
+ * type, an invalid expression. `issues` holds schema messages when a schema refused it.
+ * Kind `validation` (400). Not exported as a value: branch on `kind`.
  *
  * @example
  * ```ts
- * try {
- *   await users.create({ id: "1", email: 42 } as never);
- * } catch (error) {
- *   if (error instanceof DynamoValidationError) console.error(error.issues);
- * }
+ * throw new DynamoValidationError("Refused to write the schema: ...", { table, issues });
  * ```
  */
 export class DynamoValidationError extends DynamoError {
   override readonly name: string = "DynamoValidationError";
-  override get kind(): ErrorKind {
-    return "validation";
-  }
   readonly issues: readonly string[];
 
-  constructor(
-    message: string,
-    context: DynamoErrorContext & { issues?: readonly string[] } = {},
-    options?: ErrorOptions,
-  ) {
-    super(message, context, options);
-    this.issues = context.issues ?? [];
+  constructor(message: string, options: DynamoValidationErrorOptions = {}) {
+    const { issues, ...rest } = options;
+    super(message, { ...rest, kind: "validation" });
+    this.issues = issues ?? [];
   }
 }
 
 /**
  * An item is over DynamoDB's 400 KB limit. Move large values to S3 and store a reference.
- *
- * @example
- * ```ts
- * if (error instanceof DynamoItemTooLargeError) await s3.putObject(...);
- * ```
+ * A {@link DynamoValidationError}.
  */
 export class DynamoItemTooLargeError extends DynamoValidationError {
   override readonly name: string = "DynamoItemTooLargeError";
-  override get safeMessage(): string {
-    return "The resource is too large";
+  constructor(message: string, options: DynamoValidationErrorOptions = {}) {
+    super(message, { ...options, safeMessage: options.safeMessage ?? "The resource is too large" });
   }
 }
 
 /**
  * A pagination cursor was not one this library produced for this query (tampered, truncated
- * or from another query). Map it to a 400.
- *
- * @example
- * ```ts
- * try {
- *   await table.query({ partition: "USER#1", cursor: event.queryStringParameters?.cursor });
- * } catch (error) {
- *   if (error instanceof DynamoInvalidCursorError) return { statusCode: 400 };
- *   throw error;
- * }
- * ```
+ * or from another query). A {@link DynamoValidationError}: map it to a 400.
  */
 export class DynamoInvalidCursorError extends DynamoValidationError {
   override readonly name: string = "DynamoInvalidCursorError";
-  override get safeMessage(): string {
-    return "Invalid pagination cursor";
+  constructor(message: string, options: DynamoValidationErrorOptions = {}) {
+    super(message, { ...options, safeMessage: options.safeMessage ?? "Invalid pagination cursor" });
   }
 }
 
 /**
  * DynamoDB kept throttling after the SDK's own retries. Back off, or raise the table's
- * capacity.
- *
- * @example
- * ```ts
- * if (error instanceof DynamoThrottledError) return { statusCode: 429 };
- * ```
+ * capacity. Kind `throttled` (429).
  */
 export class DynamoThrottledError extends DynamoError {
   override readonly name: string = "DynamoThrottledError";
-  override get kind(): ErrorKind {
-    return "throttled";
+  constructor(message: string, options: DynamoErrorOptions = {}) {
+    super(message, { ...options, kind: "throttled" });
   }
 }
 
 /**
  * DynamoDB could not be reached after the SDK's own retries: the connection was refused, reset
  * or timed out. The request may be retried later; a write whose answer was lost may have been
- * applied (a versioned update then fails as a conflict instead of applying twice).
- *
- * @example
- * ```ts
- * if (error instanceof DynamoUnavailableError) return { statusCode: 503 };
- * ```
+ * applied (a versioned update then fails as a conflict instead of applying twice). Kind
+ * `unavailable` (503).
  */
 export class DynamoUnavailableError extends DynamoError {
   override readonly name: string = "DynamoUnavailableError";
-  override get kind(): ErrorKind {
-    return "unavailable";
+  constructor(message: string, options: DynamoErrorOptions = {}) {
+    super(message, { ...options, kind: "unavailable" });
   }
+}
+
+/** Options of {@link DynamoBatchIncompleteError}: what was left, after how many attempts. */
+export interface DynamoBatchIncompleteErrorOptions extends DynamoErrorOptions {
+  readonly operation?: "write" | "read" | undefined;
+  readonly unprocessedKeys?: readonly ItemKey[] | undefined;
+  readonly attempts?: number | undefined;
 }
 
 /**
  * A batch write or read still had unprocessed entries after every retry. Nothing was
- * dropped silently: `unprocessedKeys` names what was not written (or read).
+ * dropped silently: `unprocessedKeys` names what was not written (or read). Kind `throttled`
+ * (unprocessed entries are what DynamoDB leaves when it throttles a batch).
  *
  * @example
  * ```ts
- * try {
- *   await users.batchPut(manyUsers);
- * } catch (error) {
- *   if (error instanceof DynamoBatchIncompleteError) await queue.retryLater(error.unprocessedKeys);
+ * if (error instanceof DynamoError && error.name === "DynamoBatchIncompleteError") {
+ *   await queue.retryLater((error as DynamoBatchIncompleteError).unprocessedKeys);
  * }
  * ```
  */
 export class DynamoBatchIncompleteError extends DynamoError {
   override readonly name: string = "DynamoBatchIncompleteError";
-  // Unprocessed entries are what DynamoDB leaves when it throttles a batch.
-  override get kind(): ErrorKind {
-    return "throttled";
-  }
-  constructor(
-    readonly operation: "write" | "read",
-    readonly unprocessedKeys: readonly ItemKey[],
-    context: DynamoErrorContext,
-    readonly attempts: number,
-  ) {
-    super(
-      `Batch ${operation} left ${unprocessedKeys.length} item(s) unprocessed after ${attempts} attempts; ` +
-        "see unprocessedKeys",
-      context,
-    );
+  readonly operation: "write" | "read" | undefined;
+  readonly unprocessedKeys: readonly ItemKey[];
+  readonly attempts: number;
+
+  constructor(message: string, options: DynamoBatchIncompleteErrorOptions = {}) {
+    const { operation, unprocessedKeys, attempts, ...rest } = options;
+    super(message, { ...rest, kind: "throttled" });
+    this.operation = operation;
+    this.unprocessedKeys = unprocessedKeys ?? [];
+    this.attempts = attempts ?? 0;
   }
 }
 
 /** Why one action of a cancelled transaction failed; `undefined` where it did not. */
 export type TransactionReason = DynamoError | undefined;
 
+/** Options of {@link DynamoTransactionCancelledError}: why each action failed. */
+export interface DynamoTransactionCancelledErrorOptions extends ErrorOptions {
+  /** `reasons[i]` explains action `i`; `undefined` for actions that were fine. */
+  readonly reasons?: readonly TransactionReason[] | undefined;
+  readonly safeMessage?: string | undefined;
+}
+
 /**
  * A transaction was cancelled and nothing of it was written. `reasons[i]` explains action
  * `i`: a {@link DynamoConflictError} for a failed condition or a conflicting transaction, a
- * {@link DynamoValidationError}, a {@link DynamoThrottledError}, or `undefined` for actions that were fine.
+ * validation or throttling error (by `kind`), or `undefined` for actions that were fine. Its
+ * own `kind` is that of its reasons, by precedence: conflict, throttled, validation, else
+ * `internal`.
  *
  * @example
  * ```ts
@@ -241,20 +246,18 @@ export type TransactionReason = DynamoError | undefined;
  */
 export class DynamoTransactionCancelledError extends DynamoError {
   override readonly name: string = "DynamoTransactionCancelledError";
-  /** The kind of the first failed action that has one, by precedence: conflict, throttled, validation. */
-  override get kind(): ErrorKind {
-    const kinds = new Set(this.reasons.map((reason) => reason?.kind));
-    return (
-      (["conflict", "throttled", "validation"] as const).find((k) => kinds.has(k)) ?? "internal"
-    );
+  readonly reasons: readonly TransactionReason[];
+
+  constructor(message: string, options: DynamoTransactionCancelledErrorOptions = {}) {
+    const { reasons = [], ...rest } = options;
+    super(message, { ...rest, kind: kindOfReasons(reasons) });
+    this.reasons = reasons;
   }
-  constructor(
-    readonly reasons: readonly TransactionReason[],
-    options?: ErrorOptions,
-  ) {
-    const failed = reasons
-      .map((reason, index) => reason && `#${index}: ${reason.name}`)
-      .filter(Boolean);
-    super(`Transaction cancelled, nothing was written (${failed.join("; ")})`, {}, options);
-  }
+}
+
+const REASON_PRECEDENCE = ["conflict", "throttled", "validation"] as const;
+
+function kindOfReasons(reasons: readonly TransactionReason[]): ErrorKind {
+  const kinds = new Set(reasons.map((reason) => reason?.kind));
+  return REASON_PRECEDENCE.find((kind) => kinds.has(kind)) ?? "internal";
 }

@@ -1,4 +1,4 @@
-import { isServiceUnreachable } from "@org/aws-core";
+import { isServiceUnreachable } from "@org/aws-core/internal";
 import {
   DynamoConflictError,
   type DynamoError,
@@ -33,27 +33,21 @@ function fromCode(
   cause: unknown,
 ): DynamoError | undefined {
   if (!code || code === "None") return undefined;
+  const options = { ...context, cause };
   if (code.startsWith("ConditionalCheckFailed") || code === "TransactionConflict") {
-    return new DynamoConflictError(`Condition failed: ${message}`, context, { cause });
+    return new DynamoConflictError(`Condition failed: ${message}`, options);
   }
   if (THROTTLING.has(code) || code.startsWith("Throttling") || code.endsWith("LimitExceeded")) {
-    return new DynamoThrottledError(`Throttled by DynamoDB after retries: ${message}`, context, {
-      cause,
-    });
+    return new DynamoThrottledError(`Throttled by DynamoDB after retries: ${message}`, options);
   }
   if (code.startsWith("Validation") || code === "ItemCollectionSizeLimitExceeded") {
     if (/size has exceeded|item size|too large/i.test(message)) {
       return new DynamoItemTooLargeError(
         `Item is over DynamoDB's 400 KB limit: ${message}`,
-        context,
-        {
-          cause,
-        },
+        options,
       );
     }
-    return new DynamoValidationError(`DynamoDB refused the request: ${message}`, context, {
-      cause,
-    });
+    return new DynamoValidationError(`DynamoDB refused the request: ${message}`, options);
   }
   return undefined;
 }
@@ -74,7 +68,13 @@ export function toDynamoError(
     const reasons = (aws.CancellationReasons ?? []).map((reason, index) =>
       fromCode(reason.Code, reason.Message ?? reason.Code ?? "", actions[index] ?? {}, error),
     );
-    return new DynamoTransactionCancelledError(reasons, { cause: error });
+    const failed = reasons
+      .map((reason, index) => reason && `#${index}: ${reason.name}`)
+      .filter(Boolean);
+    return new DynamoTransactionCancelledError(
+      `Transaction cancelled, nothing was written (${failed.join("; ")})`,
+      { reasons, cause: error },
+    );
   }
   // The DocumentClient refuses values it cannot convert before anything is sent.
   if (
@@ -82,16 +82,14 @@ export function toDynamoError(
       aws.message ?? "",
     )
   ) {
-    return new DynamoValidationError(
-      `A value cannot be stored in DynamoDB: ${aws.message}`,
-      context,
-      {
-        cause: error,
-      },
-    );
+    return new DynamoValidationError(`A value cannot be stored in DynamoDB: ${aws.message}`, {
+      ...context,
+      cause: error,
+    });
   }
   if (isServiceUnreachable(error)) {
-    return new DynamoUnavailableError(`DynamoDB could not be reached: ${aws.message}`, context, {
+    return new DynamoUnavailableError(`DynamoDB could not be reached: ${aws.message}`, {
+      ...context,
       cause: error,
     });
   }

@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { getDocumentClient } from "./client/document-client";
+import { documentClient } from "./client/document-client";
 import type { DynamoErrorContext } from "./errors";
 import { toDynamoError } from "./map-error";
 
@@ -15,7 +15,7 @@ export async function sendDocumentCommand<TOutput>(
   actions?: readonly DynamoErrorContext[],
 ): Promise<TOutput> {
   try {
-    return (await getDocumentClient().send(command as DocumentCommand)) as TOutput;
+    return (await documentClient.client.send(command as DocumentCommand)) as TOutput;
   } catch (error) {
     throw toDynamoError(error, context, actions);
   }

@@ -1,4 +1,5 @@
-export { resetAll } from "@org/aws-core";
+// The public surface of `@org/aws-testing` (8 runtime names); see the README's "What each
+// entry exports". `resetAll` is `@org/aws-core`'s; the vitest setup file restores the mocks.
 export {
   createTestTokenIssuer,
   type TestTokenIssuer,
@@ -8,9 +9,8 @@ export {
 export { type HttpRequestOptions, httpApiEvent, restApiEvent } from "./events/api-gateway";
 export { lambdaContext } from "./events/lambda-context";
 export { dynamoStreamEvent, type StreamChange, sqsEvent } from "./events/records";
-export { mockSingletonClient, restoreMocks } from "./mocks/mock-singleton-client";
+export { mockClient, type SdkClientClass } from "./mocks/mock-client";
 export {
   type DuplicateSdkPackage,
-  findDuplicateSdkPackages,
   warnOnDuplicateSdkPackages,
 } from "./sdk-copies/find-duplicate-sdk-packages";

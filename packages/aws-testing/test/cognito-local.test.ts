@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { describe, expect, it, vi } from "vitest";
-import { createUser, createUserPoolClient, signIn, startCognitoLocal } from "../src/local/index";
+import { createUser, signIn, startCognitoLocal } from "../src/local/index";
 
 const isRunning = (pid: number) => {
   try {
@@ -17,7 +17,7 @@ describe("startCognitoLocal", () => {
     try {
       expect(cognito.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(cognito.userPoolId).toBe("eu-central-1_LocalPool1");
-      const clientId = await createUserPoolClient(cognito);
+      const clientId = await cognito.createClient();
       await createUser(cognito, { username: "lin", password: "pw-123456", groups: ["a", "b"] });
       const { accessToken } = await signIn(cognito, {
         clientId,

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { findDuplicateSdkPackages, warnOnDuplicateSdkPackages } from "../src/index";
+import { warnOnDuplicateSdkPackages } from "../src/index";
+import { findDuplicateSdkPackages } from "../src/sdk-copies/find-duplicate-sdk-packages";
 
 function fakePackage(dir: string, name: string, version: string) {
   mkdirSync(dir, { recursive: true });

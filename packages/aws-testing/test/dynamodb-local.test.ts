@@ -42,17 +42,29 @@ describe("startDynamoLocal", () => {
   });
   afterAll(() => dynamo?.stop());
 
-  it("answers on 127.0.0.1 and creates tables", async () => {
+  it("answers on 127.0.0.1, creates tables, and deletes them again", async () => {
     expect(dynamo.endpoint).toBe(`http://127.0.0.1:${dynamo.port}`);
-    await createTables(dynamo.endpoint, [{ name: "table-1", partitionKey: "PK", sortKey: "SK" }]);
+    const deleteTables = await createTables(dynamo.endpoint, [
+      { name: "table-1", partitionKey: "PK", sortKey: "SK" },
+      { name: "table-2", partitionKey: "id" },
+    ]);
     const client = new DynamoDBClient({
       endpoint: dynamo.endpoint,
       region: "us-east-1",
       credentials: { accessKeyId: "local", secretAccessKey: "local" },
     });
-    const { TableNames } = await client.send(new ListTablesCommand({}));
-    client.destroy();
-    expect(TableNames).toContain("table-1");
+    try {
+      expect((await client.send(new ListTablesCommand({}))).TableNames).toEqual(
+        expect.arrayContaining(["table-1", "table-2"]),
+      );
+      await deleteTables();
+      await deleteTables(); // tables already gone are ignored
+      const { TableNames } = await client.send(new ListTablesCommand({}));
+      expect(TableNames).not.toContain("table-1");
+      expect(TableNames).not.toContain("table-2");
+    } finally {
+      client.destroy();
+    }
   });
 
   it("does not listen on other interfaces", async () => {

@@ -1,18 +1,14 @@
-import { DynamoDBClient, GetItemCommand } from "@aws-sdk/client-dynamodb";
-import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { converse, getBedrockClient, invokeClaude } from "@org/aws-bedrock";
-import { cognito, getCognitoClient, getUserFromToken } from "@org/aws-cognito";
-import { getDocumentClient, getTable } from "@org/aws-dynamo";
+import { ConverseCommand, InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
+import { GetUserCommand } from "@aws-sdk/client-cognito-identity-provider";
+import { DynamoDBClient, GetItemCommand, ListTablesCommand } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
+import { bedrock, converse, invokeClaude } from "@org/aws-bedrock";
+import { cognito, getUserFromToken } from "@org/aws-cognito";
+import { documentClient, dynamo, getTable } from "@org/aws-dynamo";
 import { describe, expect, it, vi } from "vitest";
-import {
-  ConverseCommand,
-  claudeAnswer,
-  converseAnswer,
-  InvokeModelCommand,
-  mockBedrock,
-} from "../src/bedrock/index";
-import { GetUserCommand, mockCognito } from "../src/cognito/index";
-import { GetCommand, mockDocumentClient } from "../src/dynamodb/index";
+import { claudeAnswer, converseAnswer, mockBedrock } from "../src/bedrock/index";
+import { mockCognito } from "../src/cognito/index";
+import { mockDocumentClient, mockDynamoClient } from "../src/dynamodb/index";
 
 // A handler as users write them: the user from a token, a translation, both through the
 // lazy clients.
@@ -36,11 +32,11 @@ describe("the README's examples", () => {
     expect(user.username).toBe("test-user");
   });
 
-  it("checks the singleton: one instance", async () => {
+  it("checks the lazy client: one instance", async () => {
     vi.stubEnv("AWS_REGION", "us-east-1");
-    const client1 = await cognito.get();
-    const client2 = await getCognitoClient();
-    expect(client1).toBe(client2);
+    const client = await cognito.get();
+    expect(cognito.client).toBe(client);
+    expect(await cognito.get()).toBe(client);
   });
 });
 
@@ -50,13 +46,13 @@ describe("one-line mocks", () => {
     mockCognito()
       .on(GetUserCommand)
       .resolves({ Username: "ada", UserAttributes: [{ Name: "sub", Value: "1" }] });
-    const bedrock = mockBedrock().on(InvokeModelCommand).resolves(claudeAnswer("hola mundo"));
+    const bedrockMock = mockBedrock().on(InvokeModelCommand).resolves(claudeAnswer("hola mundo"));
 
     expect(await translateForUser("token", "hello world")).toEqual({
       user: "ada",
       translation: "hola mundo",
     });
-    expect(bedrock).toHaveReceivedCommandWith(InvokeModelCommand, { modelId: "claude" });
+    expect(bedrockMock).toHaveReceivedCommandWith(InvokeModelCommand, { modelId: "claude" });
   });
 
   it("needs no region or credentials in the environment", async () => {
@@ -70,6 +66,24 @@ describe("one-line mocks", () => {
     }
   });
 
+  it("injects into the load-on-use clients: .client and get() answer at once, sdk() is the real module", async () => {
+    const bedrockMock = mockBedrock();
+    const cognitoMock = mockCognito();
+    // No load happened: the injected instances are there synchronously.
+    const bedrockClient = bedrock.client;
+    const cognitoClient = cognito.client;
+    expect(await bedrock.get()).toBe(bedrockClient);
+    expect(await cognito.get()).toBe(cognitoClient);
+    // The SDK module still loads for its command classes: the ones the test matches on.
+    expect((await bedrock.sdk()).ConverseCommand).toBe(ConverseCommand);
+    bedrockMock.on(ConverseCommand).resolves(converseAnswer("from the mock"));
+    const { ConverseCommand: Loaded } = await bedrock.sdk();
+    expect(await bedrockClient.send(new Loaded({ modelId: "m", messages: [] }))).toMatchObject({
+      output: { message: { content: [{ text: "from the mock" }] } },
+    });
+    expect(cognitoMock).not.toHaveReceivedAnyCommand();
+  });
+
   it("covers the DocumentClient that table handles use", async () => {
     const ddb = mockDocumentClient();
     ddb.on(GetCommand).resolves({ Item: { PK: "USER#1", SK: "USER#1", name: "Ada" } });
@@ -79,21 +93,28 @@ describe("one-line mocks", () => {
     expect(ddb).toHaveReceivedCommandTimes(GetCommand, 1);
   });
 
+  it("covers the low-level DynamoDB client", async () => {
+    mockDynamoClient()
+      .on(ListTablesCommand)
+      .resolves({ TableNames: ["app"] });
+    expect(await dynamo.client.send(new ListTablesCommand({}))).toEqual({ TableNames: ["app"] });
+  });
+
   it("shows the trap it avoids: a client-dynamodb command class does not match DocumentClient calls", async () => {
     const ddb = mockDocumentClient();
     ddb.on(GetItemCommand as never).resolves({ Item: { name: { S: "never returned" } } } as never);
-    const output = await getDocumentClient().send(
+    const output = await documentClient.client.send(
       new GetCommand({ TableName: "app", Key: { PK: "USER#1" } }),
     );
     expect(output).toBeUndefined();
   });
 
   it("restores after each test (this test runs after the mocks above)", async () => {
-    // The setup file restored the stubs and reset the singletons: fresh, unmocked clients.
+    // The setup file restored the stubs and reset the lazy clients: fresh, unmocked clients.
     process.env.AWS_REGION ??= "us-east-1";
-    const bedrockClient = await getBedrockClient();
+    const bedrockClient = await bedrock.get();
     expect(typeof (bedrockClient.send as { restore?: unknown }).restore).toBe("undefined");
-    expect(typeof (getDocumentClient().send as { restore?: unknown }).restore).toBe("undefined");
+    expect(typeof (documentClient.client.send as { restore?: unknown }).restore).toBe("undefined");
     // A DocumentClient built now sends for real: under the stubs above, every send answered
     // (undefined when nothing matched); this one reaches the network, a closed port refuses it.
     const fresh = DynamoDBDocumentClient.from(

@@ -1,8 +1,9 @@
 import { resolveClientConfig } from "../config/resolve-client-config";
 import type { ClientOptions } from "../config/types";
 import { validateClientOptions } from "../config/validate-options";
-import { AwsCoreError, InvalidConfigError, SingletonCreationError } from "../errors/errors";
+import { AwsCoreError, InvalidConfigError } from "../errors/errors";
 import { configurableSingleton } from "../lazy/configurable-singleton";
+import { toCreationError } from "../lazy/singleton-state";
 import type { LazySingleton } from "../lazy/types";
 import { isColdStart } from "../registry/invocations";
 import { recordCreation } from "../registry/registry";
@@ -96,7 +97,7 @@ class DefinedClient<TClient, TSdk> implements LazyClient<TClient, TSdk> {
       },
       (error: unknown) => {
         this.#loading = undefined;
-        throw SingletonCreationError.of(this.name, error);
+        throw toCreationError(this.name, error);
       },
     );
     return this.#loading;

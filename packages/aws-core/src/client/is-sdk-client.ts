@@ -10,6 +10,8 @@
  */
 export function isSdkClient(value: unknown): boolean {
   if (typeof value !== "object" || value === null) return false;
-  const candidate = value as { send?: unknown; middlewareStack?: unknown };
-  return typeof candidate.send === "function" && typeof candidate.middlewareStack === "object";
+  const candidate = value as { send?: unknown; middlewareStack?: { add?: unknown } | null };
+  return (
+    typeof candidate.send === "function" && typeof candidate.middlewareStack?.add === "function"
+  );
 }

@@ -21,6 +21,7 @@ export function sdkPackageDir(name: string): string {
 /** Workspace packages from their sources, as the tests import them. */
 export const workspaceSources = {
   "@org/aws-core": join(packagesDir, "aws-core/src/index.ts"),
+  "@org/aws-core/internal": join(packagesDir, "aws-core/src/internal/index.ts"),
   "@org/aws-dynamo": join(packagesDir, "aws-dynamo/src/index.ts"),
 };
 

@@ -1,12 +1,12 @@
 import { DynamoDBDocumentClient, type TranslateConfig } from "@aws-sdk/lib-dynamodb";
 import { defineClient } from "@org/aws-core";
-import { dynamo, getDynamoClient } from "./dynamo-client";
+import { dynamo } from "./dynamo-client";
 
 /**
  * How items are converted: `undefined` values are dropped (instead of failing the write),
  * numbers come back as numbers, Sets as Sets, binary as `Uint8Array`.
  */
-export const DOCUMENT_TRANSLATE_CONFIG: TranslateConfig = {
+const DOCUMENT_TRANSLATE_CONFIG: TranslateConfig = {
   marshallOptions: { removeUndefinedValues: true },
   unmarshallOptions: { wrapNumbers: false },
 };
@@ -28,16 +28,6 @@ export const DOCUMENT_TRANSLATE_CONFIG: TranslateConfig = {
  */
 export const documentClient = /* @__PURE__ */ defineClient({
   name: "dynamodb-document",
-  create: () => DynamoDBDocumentClient.from(getDynamoClient(), DOCUMENT_TRANSLATE_CONFIG),
+  create: () => DynamoDBDocumentClient.from(dynamo.client, DOCUMENT_TRANSLATE_CONFIG),
   configureVia: dynamo,
 });
-
-/**
- * The function form of {@link documentClient}: the same DocumentClient.
- *
- * @example
- * ```ts
- * await getDocumentClient().send(new PutCommand({ TableName: "users", Item: user }));
- * ```
- */
-export const getDocumentClient = documentClient.get;

@@ -18,13 +18,3 @@ export const dynamo = /* @__PURE__ */ defineClient({
   name: "dynamodb",
   create: (config) => new DynamoDBClient(config),
 });
-
-/**
- * The function form of {@link dynamo}: the same client.
- *
- * @example
- * ```ts
- * const client = getDynamoClient();
- * ```
- */
-export const getDynamoClient = dynamo.get;

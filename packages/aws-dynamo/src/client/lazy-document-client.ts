@@ -1,12 +1,12 @@
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { getDocumentClient } from "./document-client";
+import { documentClient } from "./document-client";
 
 // What libraries call: sending creates the container's DocumentClient on first use.
 const send: DynamoDBDocumentClient["send"] = ((command: never, options?: never) =>
-  getDocumentClient().send(command, options)) as DynamoDBDocumentClient["send"];
+  documentClient.client.send(command, options)) as DynamoDBDocumentClient["send"];
 
 /**
- * A stand-in for the container's DocumentClient ({@link getDocumentClient}) to hand to
+ * A stand-in for the container's DocumentClient ({@link documentClient}) to hand to
  * libraries that want a client when they are declared, at import: dynamodb-toolbox's
  * `Table`, ElectroDB's `Entity` and `Service`. Nothing is created until the library sends
  * its first command; other members are read from the real client, which creates it. Checks
@@ -30,7 +30,7 @@ export const lazyDocumentClient: DynamoDBDocumentClient = /* @__PURE__ */ new Pr
   {
     get(_, property) {
       if (property === "send") return send;
-      const client = getDocumentClient();
+      const client = documentClient.client;
       const value: unknown = Reflect.get(client, property, client);
       return typeof value === "function" ? value.bind(client) : value;
     },

@@ -1,13 +1,16 @@
 import type { ExpressionContext } from "./expression-context";
 
+// The package entry exports this module as one namespace, `conditions`.
+
 /**
  * A condition expression, built with the functions of this module and rendered into a
  * request with safe placeholders. Use it for conditional writes and query/scan filters.
  *
  * @example
  * ```ts
- * import { and, attributeExists, eq } from "@org/aws-dynamo";
+ * import { conditions } from "@org/aws-dynamo";
  *
+ * const { and, attributeExists, eq } = conditions;
  * await table.update(key, { status: "shipped" }, {
  *   condition: and(attributeExists("PK"), eq("status", "paid")),
  * });

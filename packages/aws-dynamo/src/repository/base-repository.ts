@@ -103,7 +103,7 @@ export class BaseRepository<T extends object> {
   }
 
   /**
-   * The entity; a `DynamoNotFoundError` when there is none.
+   * The entity; a `DynamoNotFoundError` (kind `not-found`) when there is none.
    * @example
    * ```ts
    * const user = await users.getOrThrow({ id: "42" });

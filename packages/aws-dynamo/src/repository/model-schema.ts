@@ -31,8 +31,7 @@ export async function validateModel<T>(
   const fail = (issues: string[], cause?: unknown) =>
     new DynamoValidationError(
       `${context.stage === "write" ? "Refused to write" : "Stored item does not match"} the schema: ${issues.join("; ")}`,
-      { table: context.table, issues },
-      { cause },
+      { table: context.table, issues, cause },
     );
   if (typeof schema === "function") {
     try {

@@ -35,8 +35,8 @@ export function transactionOp(
   };
 }
 
-/** DynamoDB's limit of actions per transaction. */
-export const MAX_TRANSACTION_ACTIONS = 100;
+/** DynamoDB's limit of actions per transaction (not exported by the entry). */
+const MAX_TRANSACTION_ACTIONS = 100;
 
 /**
  * Writes all the actions or none (TransactWriteItems), across repositories and tables.

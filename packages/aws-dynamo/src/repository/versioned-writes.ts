@@ -69,5 +69,5 @@ export function versionIs(version: number | undefined): Condition | undefined {
 export function explainConflict(error: unknown, what: string): unknown {
   if (!(error instanceof DynamoConflictError)) return error;
   const { table, key } = error;
-  return new DynamoConflictError(what, { table, key }, { cause: error });
+  return new DynamoConflictError(what, { table, key, cause: error });
 }

@@ -37,7 +37,7 @@ export async function batchGetItems(
       retry,
     );
     if (unprocessed.length) {
-      throw new DynamoBatchIncompleteError("read", unprocessed, { table }, attempts);
+      throw incomplete("read", unprocessed, table, attempts);
     }
   }
   return items;
@@ -69,9 +69,22 @@ export async function batchPutItems(
     );
     if (unprocessed.length) {
       const unwritten = unprocessed.map((request) => keyOf(request.PutRequest.Item));
-      throw new DynamoBatchIncompleteError("write", unwritten, { table }, attempts);
+      throw incomplete("write", unwritten, table, attempts);
     }
   }
+}
+
+function incomplete(
+  operation: "write" | "read",
+  unprocessedKeys: readonly ItemKey[],
+  table: string,
+  attempts: number,
+): DynamoBatchIncompleteError {
+  return new DynamoBatchIncompleteError(
+    `Batch ${operation} left ${unprocessedKeys.length} item(s) unprocessed after ${attempts} attempts; ` +
+      "see unprocessedKeys",
+    { table, operation, unprocessedKeys, attempts },
+  );
 }
 
 /** `keys` without repeats (by value), in first-seen order. */

@@ -1,11 +1,13 @@
-import { InvalidConfigError, lazySingleton } from "@org/aws-core";
+import { lazySingleton } from "@org/aws-core";
+import { DynamoValidationError } from "../errors";
 import { TableHandle } from "./table-handle";
 import type { Item, TableSchema } from "./types";
 
-/** The key schema of a single-table design, used when none is given. */
+/** The key schema of a single-table design, used when none is given (not exported by the entry). */
 export const DEFAULT_TABLE_SCHEMA: TableSchema = { partitionKey: "PK", sortKey: "SK" };
 
-// The cache is itself a lazy singleton, so resetAll() empties it with everything else.
+// The cache is a lazy singleton, so resetAll() empties it with everything else. It is not a
+// client: no SDK client is created, and it is not in getClientCreations().
 const tableCache = /* @__PURE__ */ lazySingleton(
   "dynamodb-table-handles",
   () => new Map<string, TableHandle<Item>>(),
@@ -17,7 +19,8 @@ const tableCache = /* @__PURE__ */ lazySingleton(
  *
  * @param name - the table name, e.g. `process.env.TABLE_NAME` read inside your handler.
  * @param schema - its key schema (default `{ partitionKey: "PK", sortKey: "SK" }`) and indexes.
- * @throws InvalidConfigError when the table was already asked for with another schema.
+ * @throws a `DynamoValidationError` (kind `validation`) for a name that is not a non-empty
+ * string, a schema without a partition key, or a table already asked for with another schema.
  *
  * @example
  * ```ts
@@ -40,21 +43,23 @@ export function getTable<TItem extends object = Item>(
   schema: TableSchema = DEFAULT_TABLE_SCHEMA,
 ): TableHandle<TItem> {
   if (typeof name !== "string" || name.length === 0) {
-    throw new InvalidConfigError("table name", name, "a non-empty string (is TABLE_NAME set?)");
+    throw new DynamoValidationError(
+      `Invalid table name: ${describe(name)}. Expected a non-empty string (is TABLE_NAME set?)`,
+    );
   }
   const cache = tableCache.get();
   const cached = cache.get(name);
   if (cached) {
     // The same schema object (a repository's, the default) needs no comparison.
     if (cached.schema !== schema && canonical(cached.schema) !== canonical(schema)) {
-      throw new InvalidConfigError(
-        `schema of table "${name}"`,
-        schema,
-        `the schema it was first asked for with, ${JSON.stringify(cached.schema)}`,
+      throw new DynamoValidationError(
+        `Invalid schema: ${canonical(schema)}. Expected the schema the table was first asked for with, ${canonical(cached.schema)}`,
+        { table: name },
       );
     }
     return cached as unknown as TableHandle<TItem>;
   }
+  assertSchema(schema, name);
   const handle = new TableHandle<Item>(name, schema);
   cache.set(name, handle);
   return handle as unknown as TableHandle<TItem>;
@@ -67,4 +72,35 @@ function canonical(value: unknown): string {
       ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
       : v,
   );
+}
+
+function assertSchema(schema: unknown, table: string): asserts schema is TableSchema {
+  const isName = (value: unknown) => typeof value === "string" && value.length > 0;
+  const isKeySchema = (keys: unknown) => {
+    if (typeof keys !== "object" || keys === null) return false;
+    const { partitionKey, sortKey } = keys as Record<string, unknown>;
+    return isName(partitionKey) && (sortKey === undefined || isName(sortKey));
+  };
+  const indexes = (schema as { indexes?: unknown } | null | undefined)?.indexes;
+  const valid =
+    isKeySchema(schema) &&
+    (indexes === undefined ||
+      (typeof indexes === "object" &&
+        indexes !== null &&
+        Object.values(indexes).every(isKeySchema)));
+  if (!valid) {
+    throw new DynamoValidationError(
+      `Invalid schema: ${describe(schema)}. Expected { partitionKey, sortKey?, indexes? } with non-empty attribute names`,
+      { table },
+    );
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return "undefined";
+  try {
+    return canonical(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
 }

@@ -37,7 +37,8 @@ import type {
 /**
  * A typed handle on one DynamoDB table: get, put, update, delete, query and scan with plain
  * objects, conditions as builders, and pagination as cursors or async iterators. Get one
- * with {@link getTable}; handles are cached by table name.
+ * with {@link getTable}; handles are cached by table name. Exported as a type only: a
+ * handle is never constructed directly.
  *
  * @example
  * ```ts
@@ -77,7 +78,7 @@ export class TableHandle<TItem extends object = Item> {
    * Writes a whole item (replacing any item with its key unless a condition says otherwise).
    * @example
    * ```ts
-   * await orders.put(order, { condition: attributeNotExists("PK") }); // create only
+   * await orders.put(order, { condition: conditions.attributeNotExists("PK") }); // create only
    * ```
    */
   async put(item: TItem, options: WriteOptions = {}): Promise<void> {
@@ -97,7 +98,7 @@ export class TableHandle<TItem extends object = Item> {
    * const updated = await orders.update(
    *   { PK: "USER#1", SK: "ORDER#7" },
    *   { status: "shipped" },
-   *   { condition: attributeExists("PK"), add: { revision: 1 } },
+   *   { condition: conditions.attributeExists("PK"), add: { revision: 1 } },
    * );
    * ```
    */
@@ -257,7 +258,7 @@ export class TableHandle<TItem extends object = Item> {
    * One page of a scan of the whole table (or index).
    * @example
    * ```ts
-   * const { items, cursor } = await orders.scan({ limit: 100, filter: eq("status", "new") });
+   * const { items, cursor } = await orders.scan({ limit: 100, filter: conditions.eq("status", "new") });
    * ```
    */
   async scan(options: ScanOptions = {}): Promise<Page<TItem>> {

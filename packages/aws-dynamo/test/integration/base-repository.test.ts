@@ -2,12 +2,14 @@ import { resetAll } from "@org/aws-core";
 import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import {
-  BaseRepository,
   DynamoBatchIncompleteError,
-  DynamoConflictError,
   DynamoNotFoundError,
-  DynamoTransactionCancelledError,
   DynamoValidationError,
+} from "../../src/errors";
+import {
+  BaseRepository,
+  DynamoConflictError,
+  DynamoTransactionCancelledError,
   documentClient,
   transactWrite,
 } from "../../src/index";

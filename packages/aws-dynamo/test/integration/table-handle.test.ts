@@ -1,16 +1,11 @@
 import { resetAll } from "@org/aws-core";
 import { afterEach, describe, expect, it } from "vitest";
 import {
-  attributeExists,
-  attributeNotExists,
-  DynamoConflictError,
   DynamoInvalidCursorError,
   DynamoItemTooLargeError,
   DynamoValidationError,
-  eq,
-  getTable,
-  gt,
-} from "../../src/index";
+} from "../../src/errors";
+import { conditions, DynamoConflictError, getTable } from "../../src/index";
 import { useLocalTable } from "./local-table";
 
 const table = useLocalTable({
@@ -24,6 +19,7 @@ const schema = {
   indexes: { byStatus: { partitionKey: "status", sortKey: "SK" } },
 };
 const orders = () => getTable(table.name, schema);
+const { attributeExists, attributeNotExists, eq, gt } = conditions;
 
 afterEach(() => resetAll());
 

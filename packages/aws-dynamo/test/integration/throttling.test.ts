@@ -1,7 +1,8 @@
 import { createServer, type Server } from "node:http";
 import { resetAll } from "@org/aws-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DynamoThrottledError, dynamo, getTable } from "../../src/index";
+import { DynamoThrottledError, DynamoUnavailableError } from "../../src/errors";
+import { dynamo, getTable } from "../../src/index";
 
 // A server that answers every DynamoDB request as a throttled DynamoDB would, so the real
 // SDK retries for real before our error mapping sees the result.
@@ -43,6 +44,37 @@ describe("throttling", () => {
       expect(error).toBeInstanceOf(DynamoThrottledError);
       expect(error).toMatchObject({ table: "busy", key: { PK: "A", SK: "B" } });
       expect(requests).toBe(3);
+    } finally {
+      process.env.AWS_ENDPOINT_URL_DYNAMODB = previous;
+      resetAll();
+    }
+  });
+});
+
+describe("DynamoDB out of reach", () => {
+  it("is a DynamoUnavailableError (kind unavailable) with a safe message", async () => {
+    // A port nobody listens on: the connection is refused.
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const address = closed.address();
+    const port = typeof address === "object" && address ? address.port : 0;
+    await new Promise((resolve) => closed.close(resolve));
+
+    const previous = process.env.AWS_ENDPOINT_URL_DYNAMODB;
+    process.env.AWS_ENDPOINT_URL_DYNAMODB = `http://127.0.0.1:${port}`;
+    try {
+      resetAll();
+      dynamo.configure({ maxAttempts: 1 });
+      const error = await getTable("secret-table")
+        .get({ PK: "A", SK: "B" })
+        .catch((e) => e);
+      expect(error).toBeInstanceOf(DynamoUnavailableError);
+      expect(error).toMatchObject({
+        kind: "unavailable",
+        safeMessage: "Service Unavailable",
+        table: "secret-table",
+      });
+      expect(error.message).toMatch(/could not be reached/);
     } finally {
       process.env.AWS_ENDPOINT_URL_DYNAMODB = previous;
       resetAll();

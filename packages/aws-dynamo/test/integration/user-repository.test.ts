@@ -1,7 +1,8 @@
 import { resetAll } from "@org/aws-core";
 import { afterEach, describe, expect, it } from "vitest";
 import { UserRepository } from "../../examples/user-repository";
-import { DynamoConflictError, DynamoNotFoundError, DynamoValidationError } from "../../src/index";
+import { DynamoNotFoundError, DynamoValidationError } from "../../src/errors";
+import { DynamoConflictError } from "../../src/index";
 import { useLocalTable } from "./local-table";
 
 const table = useLocalTable();

@@ -11,22 +11,17 @@ import {
 import { resetAll } from "@org/aws-core";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { DynamoBatchIncompleteError } from "../../src/errors";
 import {
-  and,
-  attributeNotExists,
   BaseRepository,
-  beginsWith,
-  DynamoBatchIncompleteError,
+  conditions,
   documentClient,
   dynamo,
-  eq,
-  getDocumentClient,
-  getDynamoClient,
   getTable,
-  not,
-  or,
   transactWrite,
 } from "../../src/index";
+
+const { and, attributeNotExists, beginsWith, eq, not, or } = conditions;
 
 const ddb = mockClient(DynamoDBDocumentClient);
 
@@ -40,15 +35,16 @@ afterEach(() => {
 });
 
 describe("clients", () => {
-  it("share one DynamoDBClient, in both access forms", () => {
-    expect(getDocumentClient()).toBe(documentClient.client);
-    expect(getDynamoClient()).toBe(dynamo.client);
-    expect(getDocumentClient().config).toBe(getDynamoClient().config);
+  it("share one DynamoDBClient; get() resolves to the same clients as .client", async () => {
+    expect(await documentClient.get()).toBe(documentClient.client);
+    expect(await dynamo.get()).toBe(dynamo.client);
+    expect(documentClient.client.config).toBe(dynamo.client.config);
+    expect(await documentClient.sdk()).toBeUndefined();
   });
 
   it("documentClient.configure() configures the underlying client", async () => {
     documentClient.configure({ maxAttempts: 7 });
-    expect(await getDocumentClient().config.maxAttempts()).toBe(7);
+    expect(await documentClient.client.config.maxAttempts()).toBe(7);
   });
 });
 

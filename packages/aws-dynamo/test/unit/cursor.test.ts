@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DynamoInvalidCursorError } from "../../src/index";
+import { DynamoInvalidCursorError } from "../../src/errors";
 import { decodeCursor, encodeCursor } from "../../src/table/cursor";
 
 const expected = {

@@ -18,7 +18,7 @@ describe("lazyDocumentClient", () => {
     expect("get" in lazyDocumentClient).toBe(false); // not a v2 DocumentClient
     expect(lazyDocumentClient instanceof DynamoDBDocumentClient).toBe(true);
     expect(typeof lazyDocumentClient.send).toBe("function");
-    expect(documentClient.isCreated()).toBe(false);
+    expect(documentClient.peek()).toBeUndefined();
   });
 
   it("sends through the container's DocumentClient, created on the first command", async () => {
@@ -29,7 +29,7 @@ describe("lazyDocumentClient", () => {
     const command = new GetCommand({ TableName: "t", Key: { PK: "USER#1" } });
 
     await expect(lazyDocumentClient.send(command)).resolves.toBe(answer);
-    expect(documentClient.isCreated()).toBe(true);
+    expect(documentClient.peek()).toBeDefined();
     expect(send.mock.calls[0]?.[0]).toBe(command);
     expect(send.mock.contexts[0]).toBe(documentClient.peek());
   });

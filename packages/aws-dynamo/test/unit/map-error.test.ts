@@ -1,13 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
-  DynamoConflictError,
-  DynamoError,
   DynamoItemTooLargeError,
   DynamoThrottledError,
-  DynamoTransactionCancelledError,
   DynamoUnavailableError,
   DynamoValidationError,
-} from "../../src/index";
+} from "../../src/errors";
+import { DynamoConflictError, DynamoError, DynamoTransactionCancelledError } from "../../src/index";
 import { toDynamoError } from "../../src/map-error";
 
 const aws = (name: string, message = "boom", extra: object = {}) =>

@@ -1,20 +1,25 @@
 import { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
 import { bedrock } from "@org/aws-bedrock";
 import type { AwsClientStub } from "aws-sdk-client-mock";
-import { mockSingletonClient } from "../mocks/mock-singleton-client";
+import { mockClient } from "../mocks/mock-client";
 
 /**
- * Mocks the Bedrock Runtime client of `@org/aws-bedrock`.
+ * Mocks the Bedrock Runtime client of `@org/aws-bedrock` (`bedrock`: what `converse`,
+ * `converseStream`, `invokeClaude` and `invokeModelJson` use). Its SDK loads on first use;
+ * the mock is there at once (`bedrock.client` and `await bedrock.get()` return it), and
+ * `bedrock.sdk()` still loads the real SDK module for its command classes. Match on commands
+ * imported from `@aws-sdk/client-bedrock-runtime`, the copy `@org/aws-bedrock` loads.
  *
  * @example
  * ```ts
- * import { claudeAnswer, InvokeModelCommand, mockBedrock } from "@org/aws-testing/bedrock";
+ * import { InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
+ * import { claudeAnswer, mockBedrock } from "@org/aws-testing/bedrock";
  *
  * mockBedrock().on(InvokeModelCommand).resolves(claudeAnswer("Hola"));
  * ```
  */
 export function mockBedrock(): AwsClientStub<BedrockRuntimeClient> {
-  return mockSingletonClient(bedrock, BedrockRuntimeClient);
+  return mockClient(bedrock, BedrockRuntimeClient);
 }
 
 /**
@@ -22,7 +27,9 @@ export function mockBedrock(): AwsClientStub<BedrockRuntimeClient> {
  *
  * @example
  * ```ts
- * bedrockMock.on(InvokeModelCommand).resolves(claudeAnswer("Bonjour", { outputTokens: 1 }));
+ * import { InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
+ *
+ * mockBedrock().on(InvokeModelCommand).resolves(claudeAnswer("Bonjour", { outputTokens: 1 }));
  * ```
  */
 export function claudeAnswer(
@@ -47,7 +54,9 @@ export function claudeAnswer(
  *
  * @example
  * ```ts
- * bedrockMock.on(ConverseCommand).resolves(converseAnswer("Hello"));
+ * import { ConverseCommand } from "@aws-sdk/client-bedrock-runtime";
+ *
+ * mockBedrock().on(ConverseCommand).resolves(converseAnswer("Hello"));
  * ```
  */
 export function converseAnswer(text: string) {
@@ -58,11 +67,3 @@ export function converseAnswer(text: string) {
     metrics: { latencyMs: 1 },
   };
 }
-
-export {
-  ConverseCommand,
-  ConverseStreamCommand,
-  InvokeModelCommand,
-  InvokeModelWithResponseStreamCommand,
-  ThrottlingException,
-} from "@aws-sdk/client-bedrock-runtime";

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createUserPoolClient } from "./cognito-users";
 import { LocalServiceError } from "./errors";
 import { freePort } from "./free-port";
 import { startSupervised } from "./supervised-process";
@@ -30,6 +31,11 @@ export interface CognitoLocal {
   readonly userPoolId: string;
   /** The temporary folder holding its data (removed by `stop()`). */
   readonly dataDir: string;
+  /**
+   * Creates an app client of the pool (no secret, USER_PASSWORD_AUTH allowed) and returns its
+   * id: the `clientId` to sign in with (`signIn`), and the audience the verifier expects.
+   */
+  createClient(name?: string): Promise<string>;
   /** Stops the server, waits for it, and removes its data. */
   stop(): Promise<void>;
 }
@@ -58,7 +64,7 @@ function cognitoLocalBin(): string {
  * ```ts
  * const cognito = await startCognitoLocal();
  * process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER = cognito.endpoint;
- * const clientId = await createUserPoolClient(cognito);
+ * const clientId = await cognito.createClient("web");
  * await createUser(cognito, { username: "ada", password: "Passw0rd!", groups: ["admin"] });
  * const { accessToken } = await signIn(cognito, { clientId, username: "ada", password: "Passw0rd!" });
  * await cognito.stop();
@@ -99,5 +105,13 @@ export async function startCognitoLocal(options: CognitoLocalOptions = {}): Prom
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
-  return { endpoint, port, pid: server.pid, region, userPoolId, dataDir, stop };
+  const pool = { endpoint, region, userPoolId };
+  return {
+    ...pool,
+    port,
+    pid: server.pid,
+    dataDir,
+    createClient: (name) => createUserPoolClient(pool, name),
+    stop,
+  };
 }

@@ -28,14 +28,8 @@ async function withClient<T>(
   }
 }
 
-/**
- * Creates an app client (no secret, USER_PASSWORD_AUTH allowed) and returns its id.
- *
- * @example
- * ```ts
- * const clientId = await createUserPoolClient(cognito, "web");
- * ```
- */
+// Creates an app client (no secret, USER_PASSWORD_AUTH allowed) and returns its id; public
+// as `createClient()` of what startCognitoLocal returns.
 export function createUserPoolClient(pool: LocalUserPool, name = "test-client"): Promise<string> {
   return withClient(pool, async (client) => {
     const { UserPoolClient } = await client.send(
@@ -142,17 +136,8 @@ export function signIn(
   });
 }
 
-/**
- * Points `@org/aws-cognito` (its client, and the token verifier's JWKS) at a local pool:
- * sets `AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER`, `COGNITO_USER_POOL_ID` and
- * `COGNITO_CLIENT_ID`.
- *
- * @example
- * ```ts
- * useLocalUserPool(cognito, clientId);
- * const user = await getUserFromEvent(event); // verified against the local pool's keys
- * ```
- */
+// Points `@org/aws-cognito` (its client, and the token verifier's JWKS) at a local pool:
+// sets AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER, COGNITO_USER_POOL_ID and COGNITO_CLIENT_ID.
 export function useLocalUserPool(
   pool: LocalUserPool,
   clientId: string,

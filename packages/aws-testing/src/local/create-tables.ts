@@ -38,19 +38,21 @@ function localClient(endpoint: string): DynamoDBClient {
 }
 
 /**
- * Creates tables (on-demand billing) on a local DynamoDB at `endpoint`.
+ * Creates tables (on-demand billing) on a local DynamoDB at `endpoint`. Returns a function
+ * that deletes them again (tables already gone are ignored), e.g. for `afterAll`.
  *
  * @example
  * ```ts
- * await createTables(dynamo.endpoint, [
+ * const deleteTables = await createTables(dynamo.endpoint, [
  *   { name: "app", partitionKey: "PK", sortKey: "SK", indexes: { GSI1: { partitionKey: "GSI1PK" } } },
  * ]);
+ * afterAll(deleteTables);
  * ```
  */
 export async function createTables(
   endpoint: string,
   tables: readonly LocalTableDefinition[],
-): Promise<void> {
+): Promise<() => Promise<void>> {
   const client = localClient(endpoint);
   try {
     for (const table of tables) {
@@ -80,17 +82,12 @@ export async function createTables(
   } finally {
     client.destroy();
   }
+  const names = tables.map((table) => table.name);
+  return () => deleteTables(endpoint, names);
 }
 
-/**
- * Deletes tables from a local DynamoDB (missing ones are ignored).
- *
- * @example
- * ```ts
- * afterAll(() => deleteTables(endpoint, ["app"]));
- * ```
- */
-export async function deleteTables(endpoint: string, names: readonly string[]): Promise<void> {
+// Deletes tables from a local DynamoDB (missing ones are ignored).
+async function deleteTables(endpoint: string, names: readonly string[]): Promise<void> {
   const client = localClient(endpoint);
   try {
     for (const TableName of names) {

@@ -1,4 +1,10 @@
-import { AwsCoreError } from "@org/aws-core";
+import { AwsCoreError, type AwsCoreErrorOptions } from "@org/aws-core";
+
+/** Options of {@link LocalServiceError}. */
+export interface LocalServiceErrorOptions extends AwsCoreErrorOptions {
+  /** The end of the process's own output, when it had any. */
+  readonly output?: string | undefined;
+}
 
 /**
  * A local stand-in could not be started or stopped; the message says what to install or
@@ -15,10 +21,12 @@ import { AwsCoreError } from "@org/aws-core";
  */
 export class LocalServiceError extends AwsCoreError {
   override readonly name: string = "LocalServiceError";
-  constructor(
-    message: string,
-    readonly output = "",
-  ) {
-    super(output ? `${message}\n--- last output ---\n${output}` : message);
+  /** The end of the process's own output (empty when there was none). */
+  readonly output: string;
+
+  constructor(message: string, options: LocalServiceErrorOptions = {}) {
+    const { output = "", ...errorOptions } = options;
+    super(output ? `${message}\n--- last output ---\n${output}` : message, errorOptions);
+    this.output = output;
   }
 }

@@ -1,3 +1,6 @@
+// The public surface of `@org/aws-testing/local` (8 runtime names): what a test setup needs
+// to start the local stand-ins, create tables and users, and sign in. The rest are methods of
+// what the start functions return (`cognito.createClient()`, `bedrock.model`, `stop()`...).
 export {
   type BedrockOperation,
   type LocalBedrock,
@@ -5,31 +8,22 @@ export {
   type RecordedBedrockRequest,
   startLocalBedrock,
 } from "./bedrock/bedrock-local";
-export {
-  type BedrockErrorName,
-  echoResponder,
+export type {
+  BedrockErrorName,
   LocalBedrockModel,
-  type ModelResponder,
-  type ModelTurn,
-  type StreamExceptionName,
+  ModelResponder,
+  ModelTurn,
+  StreamExceptionName,
 } from "./bedrock/local-model";
 export { type CognitoLocal, type CognitoLocalOptions, startCognitoLocal } from "./cognito-local";
 export {
   createUser,
-  createUserPoolClient,
   type LocalUser,
   type LocalUserPool,
   type SignedInTokens,
   signIn,
-  useLocalUserPool,
 } from "./cognito-users";
-export {
-  createTables,
-  deleteTables,
-  type LocalKeySchema,
-  type LocalTableDefinition,
-} from "./create-tables";
+export { createTables, type LocalKeySchema, type LocalTableDefinition } from "./create-tables";
 export { type DynamoLocal, type DynamoLocalOptions, startDynamoLocal } from "./dynamodb-local";
-export { LocalServiceError } from "./errors";
-export { useLocalCredentials } from "./local-credentials";
+export { LocalServiceError, type LocalServiceErrorOptions } from "./errors";
 export { type LocalStandInsOptions, localStandIns } from "./local-stand-ins";

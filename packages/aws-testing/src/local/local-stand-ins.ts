@@ -1,6 +1,6 @@
 import { startLocalBedrock } from "./bedrock/bedrock-local";
 import { type CognitoLocal, startCognitoLocal } from "./cognito-local";
-import { createUserPoolClient, useLocalUserPool } from "./cognito-users";
+import { useLocalUserPool } from "./cognito-users";
 import { createTables, type LocalTableDefinition } from "./create-tables";
 import { startDynamoLocal } from "./dynamodb-local";
 import { useLocalCredentials } from "./local-credentials";
@@ -51,7 +51,7 @@ export function localStandIns(options: LocalStandInsOptions) {
       if (options.cognito) {
         const cognito: CognitoLocal = await startCognitoLocal({ region: process.env.AWS_REGION });
         stops.push(cognito.stop);
-        useLocalUserPool(cognito, await createUserPoolClient(cognito));
+        useLocalUserPool(cognito, await cognito.createClient());
       }
       if (options.bedrock) {
         const bedrock = await startLocalBedrock();

@@ -15,7 +15,7 @@ export async function waitUntilReady(
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (process.hasExited()) {
-      throw new LocalServiceError(`${name} exited while starting`, process.output());
+      throw new LocalServiceError(`${name} exited while starting`, { output: process.output() });
     }
     try {
       await fetch(url, { signal: AbortSignal.timeout(1_000) });
@@ -25,8 +25,7 @@ export async function waitUntilReady(
     }
   }
   await process.stop();
-  throw new LocalServiceError(
-    `${name} did not answer at ${url} within ${timeoutMs} ms`,
-    process.output(),
-  );
+  throw new LocalServiceError(`${name} did not answer at ${url} within ${timeoutMs} ms`, {
+    output: process.output(),
+  });
 }

@@ -31,12 +31,13 @@ export interface ModelTurn {
 /** How the local model answers a turn (when no reply is queued): any function of your own. */
 export type ModelResponder = (turn: ModelTurn) => string;
 
-/** The default responder: it repeats the user's text, as `You said: <text>`. */
+// The default responder: it repeats the user's text, as `You said: <text>`.
 export const echoResponder: ModelResponder = (turn) => `You said: ${turn.text}`;
 
 /**
- * The deterministic model behind the local Bedrock server. It answers with its responder
- * (by default {@link echoResponder}; give yours to `startLocalBedrock({ responder })`).
+ * The deterministic model behind the local Bedrock server (`bedrock.model` of what
+ * `startLocalBedrock()` returns). It answers with its responder: by default it repeats the
+ * user's text (`You said: <text>`); give yours to `startLocalBedrock({ responder })`.
  * Steer it from tests: queue fixed replies, script errors, break streams, add latency.
  */
 export class LocalBedrockModel {
