@@ -1,130 +1,127 @@
-import { AwsCoreError, type ErrorKind, isServiceUnreachable } from "@org/aws-core";
+import { AwsCoreError, type AwsCoreErrorOptions } from "@org/aws-core";
+import { isServiceUnreachable } from "@org/aws-core/internal";
+
+/** Options of {@link BedrockError}: those of `AwsCoreError`, and the model the call was for. */
+export interface BedrockErrorOptions extends AwsCoreErrorOptions {
+  /** The model the failed call was for; named in `message`, never in `safeMessage`. */
+  readonly modelId?: string | undefined;
+}
+
+// The options of a subclass: its kind is its own, so it takes none.
+type FixedKindOptions = Omit<BedrockErrorOptions, "kind">;
 
 /**
- * Base class of the errors of `@org/aws-bedrock`; each names the model it was about in
- * `message` (for logs), never in `safeMessage`.
+ * Base class of the errors of `@org/aws-bedrock` (it extends `AwsCoreError`). Each names
+ * the model it was about in `message` (for logs) and in `modelId`, never in `safeMessage`
+ * (for the caller); the SDK's error is the `cause`. Branch on `kind` (`httpStatusOf(kind)`
+ * of `@org/aws-core` gives the status); `name` says which case it is
+ * (`"BedrockThrottledError"`, `"BedrockUnavailableError"`, ...: see the package README).
  *
  * @example
  * ```ts
+ * import { BedrockError, converse } from "@org/aws-bedrock";
+ * import { httpStatusOf } from "@org/aws-core";
+ *
  * try {
- *   await converse({ modelId, prompt: "hi" });
+ *   return await converse({ modelId, prompt: "hi" });
  * } catch (error) {
- *   if (error instanceof BedrockError) console.error(error.modelId, error.message);
+ *   if (!(error instanceof BedrockError)) throw error;
+ *   console.error(error.name, error.modelId, error.message);
+ *   return { statusCode: httpStatusOf(error.kind), body: error.safeMessage };
  * }
  * ```
  */
 export class BedrockError extends AwsCoreError {
   override readonly name: string = "BedrockError";
-  constructor(
-    message: string,
-    readonly modelId: string,
-    options?: ErrorOptions,
-  ) {
-    super(`${message} (model ${modelId})`, options);
+  /** The model the failed call was for. */
+  readonly modelId: string | undefined;
+
+  constructor(message: string, options: BedrockErrorOptions = {}) {
+    const { modelId, ...rest } = options;
+    super(modelId === undefined ? message : `${message} (model ${modelId})`, rest);
+    this.modelId = modelId;
   }
 }
 
 /**
  * Still throttled after the SDK's retries: too many requests or tokens for the account's
- * quota. Answer 429, or back off.
- * @example
- * ```ts
- * if (error instanceof BedrockThrottledError) return { statusCode: 429 };
- * ```
+ * quota. Kind `throttled` (429).
  */
 export class BedrockThrottledError extends BedrockError {
   override readonly name: string = "BedrockThrottledError";
-  override get kind(): ErrorKind {
-    return "throttled";
+  constructor(message: string, options: FixedKindOptions = {}) {
+    super(message, { ...options, kind: "throttled" });
   }
 }
 
 /**
- * The request does not fit the model: a bad body, too many tokens, an unknown parameter.
- * @example
- * ```ts
- * if (error instanceof BedrockValidationError) return { statusCode: 400 };
- * ```
+ * The request does not fit the model (a bad body, too many tokens, an unknown parameter), or
+ * the model's answer is not JSON. Kind `validation` (400).
  */
 export class BedrockValidationError extends BedrockError {
   override readonly name: string = "BedrockValidationError";
-  override get kind(): ErrorKind {
-    return "validation";
-  }
-  override get safeMessage(): string {
-    return "The model could not process this request";
+  constructor(message: string, options: FixedKindOptions = {}) {
+    super(message, {
+      safeMessage: "The model could not process this request",
+      ...options,
+      kind: "validation",
+    });
   }
 }
 
 /**
- * The role may not call this model, or the model is not enabled in the account/region.
- * @example
- * ```ts
- * if (error instanceof BedrockAccessDeniedError) console.error("enable model access for", error.modelId);
- * ```
+ * The role may not call this model, or the model is not enabled in the account or region.
+ * Kind `internal` (500): the setup needs fixing, the caller can do nothing.
  */
 export class BedrockAccessDeniedError extends BedrockError {
   override readonly name: string = "BedrockAccessDeniedError";
+  constructor(message: string, options: FixedKindOptions = {}) {
+    super(message, { ...options, kind: "internal" });
+  }
 }
 
 /**
  * The model is not ready (still being provisioned or loaded), even after the SDK's retries.
- * @example
- * ```ts
- * if (error instanceof BedrockModelNotReadyError) return { statusCode: 503 };
- * ```
+ * Kind `unavailable` (503).
  */
 export class BedrockModelNotReadyError extends BedrockError {
   override readonly name: string = "BedrockModelNotReadyError";
-  override get kind(): ErrorKind {
-    return "unavailable";
+  constructor(message: string, options: FixedKindOptions = {}) {
+    super(message, { ...options, kind: "unavailable" });
   }
 }
 
 /**
- * Bedrock failed on its side (`InternalServerException`, `ServiceUnavailableException`), still
- * after the SDK's retries. The request may be retried later.
- * @example
- * ```ts
- * if (error instanceof BedrockUnavailableError) return { statusCode: 503 };
- * ```
+ * Bedrock failed on its side (`InternalServerException`, `ServiceUnavailableException`) still
+ * after the SDK's retries, or could not be reached at all (connection refused or reset, the
+ * request timeout passed). The request may be retried later. Kind `unavailable` (503).
  */
 export class BedrockUnavailableError extends BedrockError {
   override readonly name: string = "BedrockUnavailableError";
-  override get kind(): ErrorKind {
-    return "unavailable";
+  constructor(message: string, options: FixedKindOptions = {}) {
+    super(message, { ...options, kind: "unavailable" });
   }
 }
 
-/**
- * The model took too long to answer.
- * @example
- * ```ts
- * if (error instanceof BedrockModelTimeoutError) return { statusCode: 504 };
- * ```
- */
+/** The model took too long to answer (`ModelTimeoutException`). Kind `timeout` (504). */
 export class BedrockModelTimeoutError extends BedrockError {
   override readonly name: string = "BedrockModelTimeoutError";
-  override get kind(): ErrorKind {
-    return "timeout";
+  constructor(message: string, options: FixedKindOptions = {}) {
+    super(message, { ...options, kind: "timeout" });
   }
 }
 
-/**
- * A streamed answer broke off after it had started.
- * @example
- * ```ts
- * for await (const part of converseStream(request)) {} // may throw BedrockModelStreamError
- * ```
- */
+/** A streamed answer broke off after it had started. Kind `unavailable` (503). */
 export class BedrockModelStreamError extends BedrockError {
   override readonly name: string = "BedrockModelStreamError";
-  override get kind(): ErrorKind {
-    return "unavailable";
+  constructor(message: string, options: FixedKindOptions = {}) {
+    super(message, { ...options, kind: "unavailable" });
   }
 }
 
-const BY_NAME: Record<string, typeof BedrockError> = {
+type BedrockErrorClass = new (message: string, options?: FixedKindOptions) => BedrockError;
+
+const BY_NAME: Readonly<Record<string, BedrockErrorClass>> = {
   ThrottlingException: BedrockThrottledError,
   ServiceQuotaExceededException: BedrockThrottledError,
   ValidationException: BedrockValidationError,
@@ -137,17 +134,19 @@ const BY_NAME: Record<string, typeof BedrockError> = {
 };
 
 /**
- * Turns a Bedrock Runtime SDK error (thrown by `send`, or by a stream mid-way) into this
- * package's typed error: a Bedrock exception by its name, Bedrock out of reach (refused,
- * reset, timed out) as {@link BedrockUnavailableError}; anything else is returned unchanged.
+ * @internal Turns a Bedrock Runtime SDK error (thrown by `send`, or by a stream mid-way) into
+ * this package's typed error: a Bedrock exception by its name, Bedrock out of reach (refused,
+ * reset, timed out) as a `BedrockUnavailableError`; anything else (an `AwsCoreError` such as
+ * the invocation deadline's, a bug) is returned unchanged.
  */
 export function toBedrockError(error: unknown, modelId: string): unknown {
   const { name, message } = (error ?? {}) as { name?: unknown; message?: unknown };
   const reason = typeof message === "string" && message ? message : String(name);
-  const Type = typeof name === "string" ? BY_NAME[name] : undefined;
-  if (Type) return new Type(reason, modelId, { cause: error });
+  const Type = typeof name === "string" && Object.hasOwn(BY_NAME, name) ? BY_NAME[name] : undefined;
+  if (Type) return new Type(reason, { modelId, cause: error });
   if (isServiceUnreachable(error)) {
-    return new BedrockUnavailableError(`Bedrock could not be reached: ${reason}`, modelId, {
+    return new BedrockUnavailableError(`Bedrock could not be reached: ${reason}`, {
+      modelId,
       cause: error,
     });
   }

@@ -1,4 +1,4 @@
-export { type BedrockSdk, bedrock, getBedrockClient } from "./client/bedrock-client";
+export { type BedrockSdk, bedrock } from "./client/bedrock-client";
 export { converse } from "./converse/converse";
 export { converseStream } from "./converse/converse-stream";
 export type {
@@ -7,19 +7,8 @@ export type {
   ConverseStreamPart,
   TokenUsage,
 } from "./converse/types";
+export { BedrockError, type BedrockErrorOptions } from "./errors";
 export {
-  BedrockAccessDeniedError,
-  BedrockError,
-  BedrockModelNotReadyError,
-  BedrockModelStreamError,
-  BedrockModelTimeoutError,
-  BedrockThrottledError,
-  BedrockUnavailableError,
-  BedrockValidationError,
-  toBedrockError,
-} from "./errors";
-export {
-  ANTHROPIC_VERSION,
   type ClaudeMessage,
   type ClaudeRequest,
   type ClaudeResult,

@@ -1,2 +1,1 @@
 export { type Aws, aws } from "./aws";
-export type { FacadeClient } from "./facade-client";

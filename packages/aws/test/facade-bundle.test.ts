@@ -1,21 +1,23 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { loadedAtStart } from "@org/aws-core/esbuild";
-import { build, type Metafile } from "esbuild";
+import { type BuildOptions, build, type Metafile } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
 
 const entry = fileURLToPath(new URL("./fixtures/dynamo-route.ts", import.meta.url));
 const packagesDir = fileURLToPath(new URL("../../", import.meta.url));
 let metafile: Metafile;
 
+// The optional peers of @org/aws: the SDKs its Bedrock and Cognito clients load on first use.
+const OPTIONAL_SDKS = [
+  "@aws-sdk/client-bedrock-runtime",
+  "@aws-sdk/client-cognito-identity-provider",
+];
+
 // Bundled as an app would bundle it, split, from the packages' built dist/ (as published).
-beforeAll(async () => {
-  for (const pkg of ["aws", "aws-core", "aws-dynamo", "aws-bedrock", "aws-cognito"]) {
-    if (!existsSync(`${packagesDir}${pkg}/dist`)) {
-      throw new Error(`packages/${pkg}/dist is missing: run "pnpm build" first`);
-    }
-  }
-  const result = await build({
+const bundle = (options: Pick<BuildOptions, "alias"> = {}) =>
+  build({
+    ...options,
     entryPoints: [entry],
     bundle: true,
     splitting: true,
@@ -29,7 +31,14 @@ beforeAll(async () => {
     mainFields: ["module", "main"],
     tsconfigRaw: "{}",
   });
-  metafile = result.metafile;
+
+beforeAll(async () => {
+  for (const pkg of ["aws", "aws-core", "aws-dynamo", "aws-bedrock", "aws-cognito"]) {
+    if (!existsSync(`${packagesDir}${pkg}/dist`)) {
+      throw new Error(`packages/${pkg}/dist is missing: run "pnpm build" first`);
+    }
+  }
+  metafile = (await bundle()).metafile;
 });
 
 const sdkOf = (input: string) => /node_modules\/(@aws-sdk\/[^/]+)\//.exec(input)?.[1];
@@ -64,6 +73,25 @@ describe("@org/aws in a split bundle", () => {
       "@aws-sdk/client-cognito-identity-provider",
     ]) {
       expect(inSomeChunk, sdk).toContain(sdk);
+    }
+  });
+});
+
+describe("@org/aws without its optional peers", () => {
+  it("bundles with only the DynamoDB SDKs installed: Bedrock's and Cognito's load on first use", async () => {
+    // Each looked for under a name that is not installed, a real "could not resolve", as in
+    // an app without them.
+    const alias = Object.fromEntries(
+      OPTIONAL_SDKS.map((sdk) => [sdk, `@org/not-installed-${sdk.slice(9)}`]),
+    );
+    const result = await bundle({ alias });
+    expect(result.errors).toEqual([]);
+    const inputs = Object.keys(result.metafile.inputs);
+    for (const sdk of OPTIONAL_SDKS) {
+      expect(
+        inputs.some((input) => input.includes(`node_modules/${sdk}/`)),
+        sdk,
+      ).toBe(false);
     }
   });
 });

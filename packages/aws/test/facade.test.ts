@@ -1,9 +1,11 @@
+import { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { bedrock } from "@org/aws-bedrock";
 import { cognito } from "@org/aws-cognito";
-import { prime, resetAll, SingletonCreationError } from "@org/aws-core";
-import { documentClient } from "@org/aws-dynamo";
+import { prime, resetAll } from "@org/aws-core";
+import { documentClient, dynamo } from "@org/aws-dynamo";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { facadeClient } from "../src/facade-client";
+import * as entry from "../src/index";
 import { aws } from "../src/index";
 
 beforeEach(() => {
@@ -16,12 +18,34 @@ afterEach(() => {
   resetAll();
 });
 
+describe("the entry", () => {
+  it("exports one runtime name, aws", () => {
+    expect(Object.keys(entry)).toEqual(["aws"]);
+  });
+});
+
 describe("aws", () => {
-  it("hands out the packages' own singletons, not copies", async () => {
-    expect(await aws.documentClient.get()).toBe(documentClient.get());
+  it("hands out the packages' own clients, not copies", async () => {
+    const db = await aws.documentClient.get();
+    expect(db).toBeInstanceOf(DynamoDBDocumentClient);
+    expect(db).toBe(documentClient.client);
+    expect(aws.documentClient.client).toBe(db);
+    expect(aws.documentClient.peek()).toBe(db);
     expect(aws.bedrock).toBe(bedrock);
     expect(aws.cognito).toBe(cognito);
-    expect(await aws.bedrock.get()).toBe(await bedrock.get());
+    expect(await aws.bedrock.get()).toBeInstanceOf(BedrockRuntimeClient);
+  });
+
+  it("every member is a LazyClient, with the same members", () => {
+    for (const client of [aws.documentClient, aws.bedrock, aws.cognito]) {
+      expect(typeof client.name).toBe("string");
+      for (const member of ["get", "sdk", "configure", "inject", "reset", "peek", "onCreate"]) {
+        expect(typeof (client as unknown as Record<string, unknown>)[member], member).toBe(
+          "function",
+        );
+      }
+    }
+    expect(aws.documentClient.name).toBe(documentClient.name);
   });
 
   it("gives each client's commands, loaded on first use", async () => {
@@ -31,6 +55,27 @@ describe("aws", () => {
     }
     expect(typeof (await aws.bedrock.sdk()).ConverseCommand).toBe("function");
     expect(typeof (await aws.cognito.sdk()).GetUserCommand).toBe("function");
+  });
+
+  it("once loaded, its members are the package client's: configure, inject, reset, hooks", async () => {
+    await aws.documentClient.sdk();
+    aws.documentClient.configure({ maxAttempts: 5 });
+    const seen: unknown[] = [];
+    const remove = aws.documentClient.onCreate((client) => {
+      seen.push(client);
+    });
+    try {
+      const db = await aws.documentClient.get();
+      expect(seen).toEqual([db]);
+      expect(await dynamo.client.config.maxAttempts()).toBe(5);
+      aws.documentClient.reset();
+      expect(documentClient.peek()).toBeUndefined();
+      const mine = DynamoDBDocumentClient.from(dynamo.client);
+      aws.documentClient.inject(mine);
+      expect(documentClient.client).toBe(mine);
+    } finally {
+      remove();
+    }
   });
 
   it("creates one client under concurrent first uses", async () => {
@@ -44,27 +89,7 @@ describe("aws", () => {
       ["dynamodb-document", true],
       ["bedrock-runtime", true],
     ]);
-    expect(documentClient.isCreated()).toBe(true);
-    expect(bedrock.isCreated()).toBe(true);
-  });
-});
-
-describe("facadeClient", () => {
-  it("turns a failed load into SingletonCreationError and tries again on the next use", async () => {
-    let attempts = 0;
-    const view = facadeClient(
-      "flaky",
-      async () => {
-        attempts += 1;
-        if (attempts === 1) throw new Error("Cannot find module './chunks/flaky.mjs'");
-        return { get: () => "client" };
-      },
-      async () => ({}),
-    );
-    const error = await view.get().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(SingletonCreationError);
-    expect((error as Error).message).toMatch(/^Creating "flaky" failed/);
-    expect(await view.get()).toBe("client");
-    expect(attempts).toBe(2);
+    expect(documentClient.peek()).toBeDefined();
+    expect(bedrock.peek()).toBeDefined();
   });
 });

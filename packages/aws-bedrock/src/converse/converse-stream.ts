@@ -1,14 +1,21 @@
 import { bedrock } from "../client/bedrock-client";
-import { toBedrockError } from "../errors";
+import { BedrockModelStreamError, toBedrockError } from "../errors";
 import { converseInput, tokenUsage } from "./converse-input";
 import type { ConverseRequest, ConverseStreamPart, TokenUsage } from "./types";
 
 /**
  * ConverseStream as an async iterable: `{ type: "text", text }` parts as the model writes,
  * then one `{ type: "end", stopReason, usage }`. A failure, before or in the middle of the
- * stream, is thrown by the iterator as a typed error (`BedrockModelStreamError`,
- * `BedrockThrottledError`, ...), never as an unhandled rejection. Leaving the loop early
- * closes the stream.
+ * stream, is thrown by the iterator as a `BedrockError` (named `BedrockModelStreamError`,
+ * `BedrockThrottledError`, ...), never as an unhandled rejection; so is a stream that ends
+ * before the model's `messageStop` (the SDK ends a stream that paused longer than
+ * `requestTimeout` as if it were complete). Leaving the loop early closes the stream.
+ *
+ * Time bounds: the client's `requestTimeout` (11 s by default) bounds the wait for the stream
+ * to start, and inside `withInvocation` the invocation's deadline bounds that wait too (with
+ * the retries). Once the stream has started, `requestTimeout` bounds each pause between
+ * parts, not the stream's whole length, and the deadline no longer applies: for a long
+ * answer, stop at a limit of your own (`maxTokens`, or `break` out of the loop at a time).
  *
  * @example
  * ```ts
@@ -23,7 +30,7 @@ import type { ConverseRequest, ConverseStreamPart, TokenUsage } from "./types";
 export async function* converseStream(
   request: ConverseRequest,
 ): AsyncGenerator<ConverseStreamPart> {
-  let stopReason = "unknown";
+  let stopReason: string | undefined;
   let usage: TokenUsage = tokenUsage(undefined);
   try {
     const [client, { ConverseStreamCommand }] = await Promise.all([bedrock.get(), bedrock.sdk()]);
@@ -31,11 +38,17 @@ export async function* converseStream(
     for await (const event of output.stream ?? []) {
       const text = event.contentBlockDelta?.delta?.text;
       if (text) yield { type: "text", text };
-      if (event.messageStop?.stopReason) stopReason = event.messageStop.stopReason;
+      if (event.messageStop) stopReason = event.messageStop.stopReason ?? "unknown";
       if (event.metadata?.usage) usage = tokenUsage(event.metadata.usage);
     }
   } catch (error) {
     throw toBedrockError(error, request.modelId);
+  }
+  if (stopReason === undefined) {
+    throw new BedrockModelStreamError(
+      "The stream ended before the model's messageStop: it paused longer than requestTimeout, or the connection closed",
+      { modelId: request.modelId },
+    );
   }
   yield { type: "end", stopReason, usage };
 }

@@ -34,7 +34,7 @@ interface ClaudeResponseBody {
 }
 
 /** Bedrock's version of the Anthropic messages API. */
-export const ANTHROPIC_VERSION = "bedrock-2023-05-31";
+const ANTHROPIC_VERSION = "bedrock-2023-05-31";
 
 /**
  * Calls an Anthropic Claude model with the messages API through InvokeModel: a

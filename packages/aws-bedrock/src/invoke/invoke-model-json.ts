@@ -7,9 +7,11 @@ import { BedrockValidationError, toBedrockError } from "../errors";
  * Content type and accept are `application/json`. The type parameter describes the
  * model's answer; it is not checked at run time.
  *
- * @throws `BedrockThrottledError`, `BedrockValidationError`, `BedrockAccessDeniedError`,
- *   `BedrockModelNotReadyError`, `BedrockModelTimeoutError`, `BedrockUnavailableError` (all
- *   with the model id); a `BedrockValidationError` too when the model's answer is not JSON.
+ * @throws a `BedrockError` with the model id, named for the case (`BedrockThrottledError`,
+ *   `BedrockValidationError`, `BedrockAccessDeniedError`, `BedrockModelNotReadyError`,
+ *   `BedrockModelTimeoutError`, `BedrockUnavailableError`), its `kind` giving the status; a
+ *   `BedrockValidationError` too when the model's answer is not JSON. Stopped at the
+ *   invocation's deadline (inside `withInvocation`), an `AwsCoreError` of kind `timeout`.
  * @example
  * ```ts
  * import { invokeModelJson } from "@org/aws-bedrock";
@@ -41,12 +43,9 @@ export async function invokeModelJson<TResponse = unknown>(
   try {
     return JSON.parse(text) as TResponse;
   } catch (error) {
-    throw new BedrockValidationError(
-      `The model answered with something that is not JSON`,
+    throw new BedrockValidationError("The model answered with something that is not JSON", {
       modelId,
-      {
-        cause: error,
-      },
-    );
+      cause: error,
+    });
   }
 }

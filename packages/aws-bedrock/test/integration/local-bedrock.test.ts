@@ -1,6 +1,6 @@
 import { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
-import { httpStatusOf, resetAll } from "@org/aws-core";
-import { type LocalBedrock, startLocalBedrock, useLocalCredentials } from "@org/aws-testing/local";
+import { AwsCoreError, httpStatusOf, resetAll, withInvocation } from "@org/aws-core";
+import { type LocalBedrock, startLocalBedrock } from "@org/aws-testing/local";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -9,6 +9,9 @@ import {
   BedrockThrottledError,
   BedrockUnavailableError,
   BedrockValidationError,
+} from "../../src/errors";
+import {
+  BedrockError,
   bedrock,
   type ConverseStreamPart,
   converse,
@@ -22,7 +25,10 @@ let local: LocalBedrock;
 
 beforeAll(async () => {
   local = await startLocalBedrock();
-  useLocalCredentials();
+  // A region and dummy credentials, so no real AWS profile is ever used.
+  process.env.AWS_REGION ??= "us-east-1";
+  process.env.AWS_ACCESS_KEY_ID ??= "local";
+  process.env.AWS_SECRET_ACCESS_KEY ??= "local";
   process.env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME = local.endpoint;
 });
 afterAll(() => local?.stop());
@@ -190,19 +196,28 @@ describe("a local model with a responder of your own", () => {
 });
 
 describe("errors and retries", () => {
-  it("throttling that succeeds after the SDK's retries", async () => {
-    local.model.failNext("ThrottlingException", 2);
+  it("throttling that succeeds on the second (last, by default) attempt", async () => {
+    local.model.failNext("ThrottlingException", 1);
     const result = await converse({ modelId: "m", prompt: "hello" });
     expect(result.text).toBe("You said: hello");
-    expect(local.requests).toHaveLength(3);
+    expect(local.requests).toHaveLength(2);
   });
 
-  it("throttling that exhausts the retries is a BedrockThrottledError with the model id", async () => {
+  it("throttling that exhausts the 2 attempts is a BedrockThrottledError with the model id", async () => {
     local.model.failNext("ThrottlingException", Number.POSITIVE_INFINITY);
     const error = await converse({ modelId: "busy-model", prompt: "hello" }).catch((e) => e);
     expect(error).toBeInstanceOf(BedrockThrottledError);
+    expect(error).toBeInstanceOf(BedrockError);
+    expect(error).toMatchObject({ name: "BedrockThrottledError", kind: "throttled" });
     expect(error.modelId).toBe("busy-model");
     expect(error.cause.name).toBe("ThrottlingException");
+    expect(local.requests).toHaveLength(2);
+  });
+
+  it("more attempts when configured so", async () => {
+    bedrock.configure({ maxAttempts: 3 });
+    local.model.failNext("ThrottlingException", 2);
+    expect((await converse({ modelId: "m", prompt: "hello" })).text).toBe("You said: hello");
     expect(local.requests).toHaveLength(3);
   });
 
@@ -214,7 +229,7 @@ describe("errors and retries", () => {
   });
 
   it.each(["InternalServerException", "ServiceUnavailableException"] as const)(
-    "%s that outlasts the retries is a BedrockUnavailableError (503), after the SDK's 3 attempts",
+    "%s that outlasts the retries is a BedrockUnavailableError (503), after 2 attempts",
     async (exception) => {
       local.model.failNext(exception, Number.POSITIVE_INFINITY);
       const error = await invokeClaude({ modelId: CLAUDE, prompt: "x" }).catch((e) => e);
@@ -222,7 +237,7 @@ describe("errors and retries", () => {
       expect(error).toMatchObject({ modelId: CLAUDE, kind: "unavailable" });
       expect(error.safeMessage).toBe("Service Unavailable");
       expect(error.cause.name).toBe(exception);
-      expect(local.requests).toHaveLength(3);
+      expect(local.requests).toHaveLength(2);
     },
   );
 
@@ -231,6 +246,38 @@ describe("errors and retries", () => {
     await expect(invokeClaude({ modelId: CLAUDE, prompt: "x" })).rejects.toBeInstanceOf(
       BedrockModelTimeoutError,
     );
+  });
+
+  it("a model slower than requestTimeout: each attempt ends there, then a BedrockUnavailableError", async () => {
+    bedrock.configure({ requestTimeout: 200 });
+    local.model.latencyMs = 1_000;
+    const started = performance.now();
+    const error = await converse({ modelId: "slow", prompt: "x" }).catch((e) => e);
+    const elapsed = performance.now() - started;
+    expect(error).toBeInstanceOf(BedrockUnavailableError);
+    expect(error).toMatchObject({ kind: "unavailable", modelId: "slow" });
+    expect(error.cause.name).toBe("TimeoutError");
+    expect(local.requests).toHaveLength(2);
+    // 2 attempts x 200 ms + one backoff (at most 50 ms after a timeout), with some slack.
+    expect(elapsed).toBeGreaterThanOrEqual(390);
+    expect(elapsed).toBeLessThan(900);
+  });
+
+  it("inside withInvocation, the invocation's deadline bounds the whole call", async () => {
+    local.model.latencyMs = 5_000;
+    const context = { getRemainingTimeInMillis: () => 600 };
+    const started = performance.now();
+    const error = await withInvocation(
+      context,
+      () => invokeClaude({ modelId: CLAUDE, prompt: "x" }),
+      { marginMs: 300 },
+    ).catch((e) => e);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    // The core's own error, passed through: an AwsCoreError of kind timeout (504).
+    expect(error).toBeInstanceOf(AwsCoreError);
+    expect(error).not.toBeInstanceOf(BedrockError);
+    expect(error).toMatchObject({ name: "InvocationTimeoutError", kind: "timeout" });
+    expect(local.requests).toHaveLength(1);
   });
 
   it("added latency delays the answer", async () => {

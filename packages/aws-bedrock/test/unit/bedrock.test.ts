@@ -8,20 +8,24 @@ import {
   ModelNotReadyException,
   ServiceUnavailableException,
 } from "@aws-sdk/client-bedrock-runtime";
-import { resetAll } from "@org/aws-core";
+import { AwsCoreError, httpStatusOf, resetAll } from "@org/aws-core";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   BedrockAccessDeniedError,
-  BedrockError,
   BedrockModelNotReadyError,
   BedrockModelStreamError,
+  BedrockModelTimeoutError,
+  BedrockThrottledError,
   BedrockUnavailableError,
   BedrockValidationError,
+} from "../../src/errors";
+import * as entry from "../../src/index";
+import {
+  BedrockError,
   bedrock,
   converse,
   converseStream,
-  getBedrockClient,
   invokeClaude,
   invokeModelJson,
 } from "../../src/index";
@@ -38,10 +42,126 @@ afterEach(() => {
   resetAll();
 });
 
+describe("the entry", () => {
+  it("exports these runtime names, no more", () => {
+    expect(Object.keys(entry).sort()).toEqual([
+      "BedrockError",
+      "bedrock",
+      "converse",
+      "converseStream",
+      "invokeClaude",
+      "invokeModelJson",
+    ]);
+  });
+});
+
 describe("the client", () => {
-  it("is one lazy instance in both forms, its SDK loaded on first use", async () => {
-    expect(await getBedrockClient()).toBe(await bedrock.get());
-    expect(bedrock.isLoaded()).toBe(true);
+  it("is a LazyClient: its SDK loads on first use, then client is the same instance", async () => {
+    expect(bedrock.name).toBe("bedrock-runtime");
+    expect(() => bedrock.client).toThrow(AwsCoreError);
+    expect(() => bedrock.client).toThrow(/await its get\(\)/);
+    const client = await bedrock.get();
+    expect(bedrock.client).toBe(client);
+    expect(bedrock.peek()).toBe(client);
+    expect((await bedrock.sdk()).BedrockRuntimeClient).toBe(BedrockRuntimeClient);
+    expect(client).toBeInstanceOf(BedrockRuntimeClient);
+  });
+
+  it("sdk() is the whole SDK module, for commands the helpers do not use", async () => {
+    const sdk = await bedrock.sdk();
+    expect(typeof sdk.InvokeModelWithResponseStreamCommand).toBe("function");
+    expect(typeof sdk.ConverseCommand).toBe("function");
+  });
+
+  it("defaults to 2 attempts of at most 11 s each; configure() overrides them", async () => {
+    const client = await bedrock.get();
+    expect(await client.config.maxAttempts()).toBe(2);
+    expect(await handlerConfig(client)).toMatchObject({
+      requestTimeout: 11_000,
+      throwOnRequestTimeout: true,
+    });
+
+    resetAll();
+    bedrock.configure({ requestTimeout: 60_000, maxAttempts: 4 });
+    const configured = await bedrock.get();
+    expect(await configured.config.maxAttempts()).toBe(4);
+    expect(await handlerConfig(configured)).toMatchObject({ requestTimeout: 60_000 });
+  });
+
+  it("calls onCreate hooks with the client it creates", async () => {
+    const seen: unknown[] = [];
+    const remove = bedrock.onCreate((client, creation) => {
+      seen.push(client, creation.name);
+    });
+    try {
+      const client = await bedrock.get();
+      expect(seen).toEqual([client, "bedrock-runtime"]);
+    } finally {
+      remove();
+    }
+  });
+});
+
+// The options the SDK's HTTP/2 handler was created with (it resolves them on first request).
+async function handlerConfig(client: BedrockRuntimeClient): Promise<Record<string, unknown>> {
+  const handler = client.config.requestHandler as unknown as { configProvider: Promise<object> };
+  return { ...(await handler.configProvider) };
+}
+
+describe("the errors", () => {
+  const cases = [
+    [BedrockThrottledError, "throttled", 429],
+    [BedrockValidationError, "validation", 400],
+    [BedrockAccessDeniedError, "internal", 500],
+    [BedrockModelNotReadyError, "unavailable", 503],
+    [BedrockUnavailableError, "unavailable", 503],
+    [BedrockModelTimeoutError, "timeout", 504],
+    [BedrockModelStreamError, "unavailable", 503],
+  ] as const;
+
+  it.each(cases)(
+    "%o takes (message, options), its kind fixed by the class",
+    (Type, kind, status) => {
+      const cause = new Error("sdk");
+      const error = new Type("it failed", { modelId: "m-1", cause });
+      expect(error).toBeInstanceOf(BedrockError);
+      expect(error).toBeInstanceOf(AwsCoreError);
+      expect(error.name).toBe(Type.name);
+      expect(error).toMatchObject({
+        kind,
+        modelId: "m-1",
+        cause,
+        message: "it failed (model m-1)",
+      });
+      expect(httpStatusOf(error.kind)).toBe(status);
+      expect(error.safeMessage).not.toMatch(/m-1/);
+      // The kind comes through AwsCoreError's option, not an overriding getter.
+      for (const proto of [Type.prototype, BedrockError.prototype]) {
+        expect(Object.getOwnPropertyDescriptor(proto, "kind")).toBeUndefined();
+        expect(Object.getOwnPropertyDescriptor(proto, "safeMessage")).toBeUndefined();
+      }
+    },
+  );
+
+  it("BedrockError is internal by default, takes a kind, and needs no model", () => {
+    expect(new BedrockError("x")).toMatchObject({
+      kind: "internal",
+      modelId: undefined,
+      message: "x",
+    });
+    expect(new BedrockError("x", { kind: "conflict", safeMessage: "Taken" })).toMatchObject({
+      kind: "conflict",
+      safeMessage: "Taken",
+    });
+  });
+
+  it("a validation error says so safely; a safe message given wins", () => {
+    expect(new BedrockValidationError("bad body").safeMessage).toBe(
+      "The model could not process this request",
+    );
+    expect(new BedrockValidationError("bad", { safeMessage: "Prompt too long" }).safeMessage).toBe(
+      "Prompt too long",
+    );
   });
 });
 
@@ -191,5 +311,28 @@ describe("converse", () => {
       }
     };
     await expect(iterate()).rejects.toBeInstanceOf(BedrockModelStreamError);
+  });
+});
+
+describe("converseStream, cut short", () => {
+  it("a stream that ends before messageStop (a pause past requestTimeout) is a BedrockModelStreamError", async () => {
+    async function* truncated() {
+      yield { messageStart: { role: "assistant" as const } };
+      yield { contentBlockDelta: { contentBlockIndex: 0, delta: { text: "Once upon" } } };
+    }
+    bedrockMock.on(ConverseStreamCommand).resolves({ stream: truncated() });
+    const seen: string[] = [];
+    const error = await (async () => {
+      for await (const part of converseStream({ modelId: "m", prompt: "p" })) {
+        if (part.type === "text") seen.push(part.text);
+      }
+    })().catch((e: unknown) => e);
+    expect(seen).toEqual(["Once upon"]);
+    expect(error).toBeInstanceOf(BedrockModelStreamError);
+    expect(error).toMatchObject({
+      name: "BedrockModelStreamError",
+      kind: "unavailable",
+      modelId: "m",
+    });
   });
 });
