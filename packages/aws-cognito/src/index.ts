@@ -1,13 +1,16 @@
+// The public surface of `@org/aws-cognito` (7 runtime names): cognito, tokenVerifier,
+// getUserFromEvent, getUserFromToken, requireUser, assertOwner, CognitoError.
 export { assertOwner, type OwnerOptions } from "./authorizer/assert-owner";
 export type { ApiGatewayEventLike } from "./authorizer/authorizer-claims";
 export { requireUser } from "./authorizer/require-user";
-export { type CognitoSdk, cognito, getCognitoClient } from "./client/cognito-client";
-export { CognitoAuthError, CognitoForbiddenError, CognitoUnauthorizedError } from "./errors";
-export { getUserFromEvent, MAX_AUTHORIZATION_HEADER_LENGTH } from "./user/get-user-from-event";
+export { type CognitoSdk, cognito } from "./client/cognito-client";
+export { CognitoError, type CognitoErrorOptions } from "./errors";
+export { getUserFromEvent } from "./user/get-user-from-event";
 export { getUserFromToken } from "./user/get-user-from-token";
 export type { User, UserOptions } from "./user/types";
-export { EndpointJwksFetcher } from "./verifier/endpoint-jwks-fetcher";
 export {
+  type CognitoVerifier,
+  type TokenVerifier,
   type TokenVerifierOptions,
   tokenVerifier,
   type VerifiedClaims,

@@ -9,11 +9,13 @@ export interface OwnerOptions {
 
 /**
  * Lets a user touch only what they own: `ownerId` must be the user's id (the `sub` claim),
- * unless the user is in one of `orGroups`. Anything else is a `CognitoForbiddenError` (403), whose
- * `safeMessage` does not say whether the resource exists.
+ * unless the user is in one of `orGroups`. Anything else is a `CognitoError` of kind
+ * `forbidden` (403), whose `safeMessage` does not say whether the resource exists.
  *
  * @example
  * ```ts
+ * import { assertOwner, requireUser } from "@org/aws-cognito/authorizer";
+ *
  * const user = requireUser(event);
  * assertOwner(user, event.pathParameters?.id); // only their own profile
  * assertOwner(user, event.pathParameters?.id, { orGroups: ["admins"] }); // or any, for admins
@@ -30,6 +32,6 @@ export function assertOwner(
   throw new CognitoForbiddenError(
     `User ${user.id} may not access what ${JSON.stringify(ownerId)} owns` +
       (groups.length ? ` (not in ${groups.join(", ")})` : ""),
-    groups,
+    { requiredGroups: groups },
   );
 }

@@ -8,11 +8,12 @@ import { type ApiGatewayEventLike, authorizerClaims } from "./authorizer-claims"
  * JWT authorizer, or a REST API Cognito authorizer), from the claims it passed on.
  *
  * It fails closed: a request without authorizer claims (a route deployed without the
- * authorizer) is a `CognitoUnauthorizedError`, never an anonymous user. It also checks what API
- * Gateway's JWT authorizer does not: the token's `token_use` (an id token carries the app
- * client id as its audience, so the authorizer lets it through), and `requiredGroups`
- * (a `CognitoForbiddenError`). Neither a token library nor the Cognito SDK is loaded: this entry
- * point adds about 1 KB to a bundle.
+ * authorizer) is a `CognitoError` of kind `unauthorized` (401), never an anonymous user. It also
+ * checks what API Gateway's JWT authorizer does not: the token's `token_use` (an id token
+ * carries the app client id as its audience, so the authorizer lets it through), and
+ * `requiredGroups` (kind `forbidden`, 403). Groups are read in the form of the authorizer
+ * they came from: `"[a b]"` from an HTTP API, `"a,b"` from a REST API. Neither a token
+ * library nor the Cognito SDK is loaded: this entry point adds about 3 KB (minified) to a bundle.
  *
  * @example
  * ```ts
@@ -26,11 +27,11 @@ import { type ApiGatewayEventLike, authorizerClaims } from "./authorizer-claims"
  * ```
  */
 export function requireUser(event: ApiGatewayEventLike, options: UserOptions = {}): User {
-  const claims = authorizerClaims(event);
-  if (!claims) {
+  const verified = authorizerClaims(event);
+  if (!verified) {
     throw new CognitoUnauthorizedError(
       "The request carries no authorizer claims: is the route behind a JWT authorizer?",
     );
   }
-  return userFromClaims(claims, options);
+  return userFromClaims(verified.claims, verified.form, options);
 }

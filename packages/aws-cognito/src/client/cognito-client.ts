@@ -1,40 +1,40 @@
 import type { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
-import { defineLoadOnUseClient, type LoadOnUseClient } from "@org/aws-core";
+import { defineClient, type LazyClient } from "@org/aws-core";
+import { missingPackage } from "@org/aws-core/internal";
 
 /**
- * What {@link cognito} loads on first use: `CognitoIdentityProviderClient` and
- * `GetUserCommand` of `@aws-sdk/client-cognito-identity-provider`.
+ * What {@link cognito} loads on first use: the module
+ * `@aws-sdk/client-cognito-identity-provider` (`CognitoIdentityProviderClient` and every
+ * command class).
  */
-export type CognitoSdk = typeof import("./cognito-sdk");
+export type CognitoSdk = typeof import("@aws-sdk/client-cognito-identity-provider");
 
 /**
- * The Cognito Identity Provider (user pools) client of the container. Its SDK module loads
- * on first use, and the client is created then, with the shared configuration from
- * `@org/aws-core`: a handler whose routes only read the authorizer's claims never loads it.
+ * The Cognito Identity Provider (user pools) client of the container, a `LazyClient` of
+ * `@org/aws-core` (`client` once loaded, `get()`, `sdk()`, `configure()`, `inject()`,
+ * `reset()`, `peek()`, `onCreate()`). Its SDK, `@aws-sdk/client-cognito-identity-provider`
+ * (an optional peer), loads on first use, with the shared configuration of `@org/aws-core`:
+ * a handler whose routes only read the authorizer's claims never loads it, and a bundle
+ * builds without it; the first use then fails with an error naming the package to install.
  * Local endpoints come from `AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER`.
  *
  * @example
  * ```ts
- * import { AdminGetUserCommand } from "@aws-sdk/client-cognito-identity-provider";
  * import { cognito } from "@org/aws-cognito";
  *
- * const client = await cognito.get();
+ * const [client, { AdminGetUserCommand }] = await Promise.all([cognito.get(), cognito.sdk()]);
  * const user = await client.send(new AdminGetUserCommand({ UserPoolId, Username }));
+ * // once loaded (after get(), or prime([cognito]) of @org/aws-core), cognito.client is the client
  * ```
  */
-export const cognito: LoadOnUseClient<CognitoIdentityProviderClient, CognitoSdk> =
-  /* @__PURE__ */ defineLoadOnUseClient({
+export const cognito: LazyClient<CognitoIdentityProviderClient, CognitoSdk> =
+  /* @__PURE__ */ defineClient({
     name: "cognito-identity-provider",
-    load: () => import("./cognito-sdk"),
-    create: (sdk, config) => new sdk.CognitoIdentityProviderClient(config),
+    // A direct import with `.catch` on it: a bundler builds without the package (a warning,
+    // not an error), and carries it as a chunk of its own when it is installed.
+    load: () =>
+      import("@aws-sdk/client-cognito-identity-provider").catch(
+        missingPackage("@aws-sdk/client-cognito-identity-provider", "cognito-identity-provider"),
+      ),
+    create: (config, sdk) => new sdk.CognitoIdentityProviderClient(config),
   });
-
-/**
- * The function form of {@link cognito}: the same client, loaded on first use.
- *
- * @example
- * ```ts
- * const client = await getCognitoClient();
- * ```
- */
-export const getCognitoClient = cognito.get;

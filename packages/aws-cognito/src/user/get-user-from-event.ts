@@ -5,7 +5,7 @@ import type { User, UserOptions } from "./types";
 import { userFromClaims } from "./user-from-claims";
 
 /** Larger Authorization headers are refused unread (API Gateway allows 10 KB of headers). */
-export const MAX_AUTHORIZATION_HEADER_LENGTH = 8_192;
+const MAX_AUTHORIZATION_HEADER_LENGTH = 8_192;
 
 function authorizationHeader(event: ApiGatewayEventLike): string | undefined {
   const headers = event.headers ?? {};
@@ -13,8 +13,8 @@ function authorizationHeader(event: ApiGatewayEventLike): string | undefined {
   return name ? headers[name] : undefined;
 }
 
-function bearerToken(header: string | undefined): string {
-  if (header === undefined || header === "")
+function bearerToken(header: unknown): string {
+  if (typeof header !== "string" || header === "")
     throw new CognitoUnauthorizedError("Missing Authorization header");
   if (header.length > MAX_AUTHORIZATION_HEADER_LENGTH) {
     throw new CognitoUnauthorizedError("Authorization header too large");
@@ -29,26 +29,31 @@ function bearerToken(header: string | undefined): string {
  * The signed-in user of an API Gateway request, normalised:
  *
  * 1. HTTP API with a JWT authorizer: the claims API Gateway verified, with their `token_use`
- *    checked (see {@link requireUser});
- * 2. REST API with a Cognito authorizer: the same, with string-typed values normalised;
+ *    checked (see {@link requireUser}), groups read in the HTTP API form (`"[a b]"`);
+ * 2. REST API with a Cognito authorizer: the same, groups read in the REST form (`"a,b"`);
  * 3. no authorizer: the `Authorization: Bearer <token>` header, verified here with
  *    {@link tokenVerifier} (signature, expiry, issuer, client, token use).
  *
- * An unverified token is never trusted. Missing or invalid credentials are an
- * `CognitoUnauthorizedError` (401); a user outside `requiredGroups` a `CognitoForbiddenError` (403).
- * Behind an authorizer on every route, `requireUser` from `@org/aws-cognito/authorizer` does
- * the same without loading the token library.
+ * An unverified token is never trusted. Everything it throws is a `CognitoError`: kind
+ * `unauthorized` (401) for missing or invalid credentials, `forbidden` (403) for a user
+ * outside `requiredGroups`, `unavailable` (503) when the user pool's keys (JWKS) cannot be
+ * fetched, `internal` (500) for a misconfiguration (no user pool id, say). Behind an
+ * authorizer on every route, `requireUser` from `@org/aws-cognito/authorizer` does the same
+ * without loading the token library.
  *
  * @example
  * ```ts
- * import { CognitoAuthError, getUserFromEvent } from "@org/aws-cognito";
+ * import { CognitoError, getUserFromEvent } from "@org/aws-cognito";
+ * import { httpStatusOf } from "@org/aws-core";
  *
  * export const handler = async (event: APIGatewayProxyEventV2) => {
  *   try {
  *     const user = await getUserFromEvent(event, { requiredGroups: ["translators"] });
  *     return { statusCode: 200, body: `hello ${user.username}` };
  *   } catch (error) {
- *     if (error instanceof CognitoAuthError) return { statusCode: httpStatusOf(error.kind), body: error.safeMessage };
+ *     if (error instanceof CognitoError) {
+ *       return { statusCode: httpStatusOf(error.kind), body: error.safeMessage };
+ *     }
  *     throw error;
  *   }
  * };
@@ -58,9 +63,9 @@ export async function getUserFromEvent(
   event: ApiGatewayEventLike,
   options: UserOptions = {},
 ): Promise<User> {
-  const trustedClaims = authorizerClaims(event);
-  if (trustedClaims) return userFromClaims(trustedClaims, options);
+  const verified = authorizerClaims(event);
+  if (verified) return userFromClaims(verified.claims, verified.form, options);
   const claims = await tokenVerifier.verify(bearerToken(authorizationHeader(event ?? {})));
   // The verifier has checked token_use against its own configuration.
-  return userFromClaims(claims, { ...options, tokenUse: null });
+  return userFromClaims(claims, "token", { ...options, tokenUse: null });
 }

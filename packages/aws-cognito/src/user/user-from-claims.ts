@@ -1,25 +1,31 @@
+import type { ClaimsForm } from "../authorizer/authorizer-claims";
 import { CognitoForbiddenError, CognitoUnauthorizedError } from "../errors";
 import type { User, UserOptions } from "./types";
 
 /**
- * The user's groups, from the `cognito:groups` claim in any of the forms it comes in:
+ * The user's groups, from the `cognito:groups` claim, read by the form the claims came in
+ * (see {@link ClaimsForm}):
  *
- * - an array (a token verified here): taken as it is;
- * - `"[editors admins]"` (an HTTP API JWT authorizer, which renders an array claim in brackets,
- *   separated by spaces): the brackets are stripped and the rest is split on whitespace only;
- * - `"editors,admins"` (a REST API Cognito authorizer, no brackets): split on commas.
+ * - `"token"` (a token verified here, or accepted by Cognito): an array, taken as it is;
+ * - `"http-api"` (an HTTP API JWT authorizer renders an array claim as `"[editors admins]"`):
+ *   one pair of enclosing brackets is stripped and the rest is split on whitespace only;
+ * - `"rest"` (a REST API Cognito authorizer renders it as `"editors,admins"`): split on commas
+ *   only; brackets are part of a name there, so `"[admins]"` is the group `[admins]`.
  *
- * Cognito group names may contain punctuation (commas included) but no whitespace, so in the
- * bracketed form a comma is part of a name: `"[editors,admins]"` is the one group
- * `editors,admins`, never a member of `admins`. In the REST form a comma in a name cannot be
- * told from a separator: keep commas out of the names of groups that grant access.
+ * An array is taken as it is in every form. Cognito group names may contain punctuation
+ * (commas and brackets included) but no whitespace, so in the HTTP API form a comma is part
+ * of a name: `"[editors,admins]"` is the one group `editors,admins`, never a member of
+ * `admins`. In the REST form a comma in a name cannot be told from a separator: keep commas
+ * out of the names of groups that grant access.
  */
-function parseGroups(value: unknown): string[] {
+function parseGroups(value: unknown, form: ClaimsForm): string[] {
   if (value === undefined || value === null || value === "") return [];
   if (Array.isArray(value) && value.every((g) => typeof g === "string")) return value;
-  if (typeof value === "string") {
-    const bracketed = /^\[(.*)\]$/s.exec(value);
-    const names = bracketed ? (bracketed[1] as string).split(/\s+/) : value.split(",");
+  if (typeof value === "string" && form !== "token") {
+    const names =
+      form === "http-api"
+        ? (/^\[(.*)\]$/s.exec(value)?.[1] ?? value).split(/\s+/)
+        : value.split(",");
     return names.map((name) => name.trim()).filter(Boolean);
   }
   throw new CognitoUnauthorizedError("Invalid claims: cognito:groups has the wrong type");
@@ -39,10 +45,14 @@ function expectedTokenUse(option: UserOptions["tokenUse"]): string | null {
 }
 
 /**
- * Builds the normalised {@link User} from claims, checking their types and `token_use`, and
- * enforces `requiredGroups` (at least one).
+ * Builds the normalised {@link User} from claims in the given form, checking their types and
+ * `token_use`, and enforces `requiredGroups` (at least one).
  */
-export function userFromClaims(claims: Record<string, unknown>, options: UserOptions = {}): User {
+export function userFromClaims(
+  claims: Record<string, unknown>,
+  form: ClaimsForm,
+  options: UserOptions = {},
+): User {
   const tokenUse = expectedTokenUse(options.tokenUse);
   if (tokenUse !== null && claims.token_use !== tokenUse) {
     throw new CognitoUnauthorizedError(
@@ -54,11 +64,11 @@ export function userFromClaims(claims: Record<string, unknown>, options: UserOpt
   if (!id) throw new CognitoUnauthorizedError("Invalid claims: no sub");
   const username =
     optionalString(claims, "username") ?? optionalString(claims, "cognito:username") ?? id;
-  const groups = parseGroups(claims["cognito:groups"]);
+  const groups = parseGroups(claims["cognito:groups"], form);
   if (requiredGroups.length && !requiredGroups.some((group) => groups.includes(group))) {
     throw new CognitoForbiddenError(
       `The user is not in a required group (${requiredGroups.join(", ")})`,
-      requiredGroups,
+      { requiredGroups },
     );
   }
   return { id, username, email: optionalString(claims, "email"), groups, claims };

@@ -1,15 +1,12 @@
-import { resetAll } from "@org/aws-core";
+import { prime, resetAll } from "@org/aws-core";
 import { createTestTokenIssuer } from "@org/aws-testing";
+import { JwksValidationError } from "aws-jwt-verify/error";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import {
-  CognitoForbiddenError,
-  CognitoUnauthorizedError,
-  getUserFromEvent,
-  tokenVerifier,
-} from "../../src/index";
+import { CognitoError, getUserFromEvent, tokenVerifier } from "../../src/index";
 
 const issuer = createTestTokenIssuer({ userPoolId: "eu-west-1_Unit12345", clientId: "web" });
 const withBearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
+const ofKind = (kind: string) => expect.objectContaining({ kind });
 
 beforeEach(() => {
   tokenVerifier.configure({
@@ -47,11 +44,11 @@ describe("getUserFromEvent with a Bearer token", () => {
     const error = await getUserFromEvent(withBearer(token), { requiredGroups: ["admin"] }).catch(
       (e) => e,
     );
-    expect(error).toBeInstanceOf(CognitoForbiddenError);
+    expect(error).toBeInstanceOf(CognitoError);
     expect(error).toMatchObject({ kind: "forbidden", requiredGroups: ["admin"] });
     await expect(
       getUserFromEvent(withBearer(issuer.sign()), { requiredGroups: ["admin"] }),
-    ).rejects.toBeInstanceOf(CognitoForbiddenError);
+    ).rejects.toEqual(ofKind("forbidden"));
   });
 
   it("enforces the verifier's groups option as 403 too", async () => {
@@ -62,9 +59,11 @@ describe("getUserFromEvent with a Bearer token", () => {
       jwksFetcher: issuer.fetcher,
       groups: ["admin"],
     });
-    await expect(
-      getUserFromEvent(withBearer(issuer.sign({ groups: ["staff"] }))),
-    ).rejects.toBeInstanceOf(CognitoForbiddenError);
+    const error = await getUserFromEvent(withBearer(issuer.sign({ groups: ["staff"] }))).catch(
+      (e) => e,
+    );
+    expect(error).toBeInstanceOf(CognitoError);
+    expect(error).toMatchObject({ kind: "forbidden", requiredGroups: ["admin"] });
   });
 
   const badRequests: [string, () => unknown][] = [
@@ -97,18 +96,37 @@ describe("getUserFromEvent with a Bearer token", () => {
       () => withBearer(issuer.sign({ claims: { "cognito:groups": { admin: true } } })),
     ],
     ["an email of the wrong type", () => withBearer(issuer.sign({ claims: { email: ["a@b.c"] } }))],
+    // A verified token carries its groups as an array: a string is not Cognito's.
+    [
+      "groups as a string in a token",
+      () => withBearer(issuer.sign({ claims: { "cognito:groups": "[admin]" } })),
+    ],
+    ["a header that is not a string", () => ({ headers: { authorization: ["Bearer x"] } })],
   ];
 
-  it.each(badRequests)("refuses %s with CognitoUnauthorizedError (401)", async (_, makeEvent) => {
-    const error = await getUserFromEvent(makeEvent() as never).catch((e) => e);
-    expect(error).toBeInstanceOf(CognitoUnauthorizedError);
-    expect(error).toMatchObject({ kind: "unauthorized", safeMessage: "Unauthorized" });
-  });
+  it.each(badRequests)(
+    "refuses %s with a CognitoError of kind unauthorized (401)",
+    async (_, makeEvent) => {
+      const error = await getUserFromEvent(makeEvent() as never).catch((e) => e);
+      expect(error).toBeInstanceOf(CognitoError);
+      expect(error).toMatchObject({
+        name: "CognitoUnauthorizedError",
+        kind: "unauthorized",
+        safeMessage: "Unauthorized",
+      });
+    },
+  );
 
-  it("never puts the token in an error message", async () => {
+  it("never puts the token in an error message, nor the pool or client in a safe message", async () => {
     const token = issuer.sign({ expiresIn: -60 });
     const error = await getUserFromEvent(withBearer(token)).catch((e) => e);
     expect(error.message).not.toContain(token);
+    const wrongClient = issuer.sign({ claims: { client_id: "other-client" } });
+    const refused = await getUserFromEvent(withBearer(wrongClient)).catch((e) => e);
+    expect(refused.message).toContain("other-client");
+    for (const secret of ["other-client", "web", issuer.userPoolId, issuer.issuer, wrongClient]) {
+      expect(refused.safeMessage).not.toContain(secret);
+    }
   });
 
   it("fetches the JWKS once for many verifications", async () => {
@@ -120,13 +138,20 @@ describe("getUserFromEvent with a Bearer token", () => {
     expect(issuer.jwksRequests() - before).toBe(1);
   });
 
-  it("prime() fetches the JWKS during init, so requests fetch nothing", async () => {
+  it("prime([tokenVerifier]) fetches the JWKS once, during init, so requests fetch nothing", async () => {
     const before = issuer.jwksRequests();
-    await tokenVerifier.prime();
-    const afterPrime = issuer.jwksRequests();
-    expect(afterPrime).toBeGreaterThan(before);
+    expect(tokenVerifier.peek()).toBeUndefined();
+    const [result] = await prime([tokenVerifier], { when: "always" });
+    expect(result).toMatchObject({ name: "cognito-jwt-verifier", primed: true });
+    expect(issuer.jwksRequests() - before).toBe(1);
+    expect(tokenVerifier.peek()).toBeDefined();
     for (let i = 0; i < 5; i++) await getUserFromEvent(withBearer(issuer.sign()));
-    expect(issuer.jwksRequests()).toBe(afterPrime);
+    // A token of Cognito's other issuer host name finds its keys cached too.
+    const globalIssuer = issuer.issuer.replace("://cognito-idp.", "://issuer-cognito-idp.");
+    await expect(
+      getUserFromEvent(withBearer(issuer.sign({ claims: { iss: globalIssuer } }))),
+    ).resolves.toMatchObject({ username: "test-user" });
+    expect(issuer.jwksRequests() - before).toBe(1);
   });
 });
 
@@ -183,7 +208,7 @@ describe("getUserFromEvent behind an API Gateway authorizer", () => {
     const error = await getUserFromEvent(event("[editors,admins]"), {
       requiredGroups: ["admins"],
     }).catch((e) => e);
-    expect(error).toBeInstanceOf(CognitoForbiddenError);
+    expect(error).toBeInstanceOf(CognitoError);
     expect(error).toMatchObject({ kind: "forbidden", requiredGroups: ["admins"] });
     // Groups are separated by spaces only; a comma-named group next to others stays whole.
     await expect(getUserFromEvent(event("[editors,admins staff]"))).resolves.toMatchObject({
@@ -221,7 +246,7 @@ describe("getUserFromEvent behind an API Gateway authorizer", () => {
       getUserFromEvent({
         requestContext: { authorizer: { claims: { username: "x", token_use: "access" } } },
       }),
-    ).rejects.toBeInstanceOf(CognitoUnauthorizedError);
+    ).rejects.toEqual(ofKind("unauthorized"));
     await expect(
       getUserFromEvent(
         {
@@ -231,7 +256,7 @@ describe("getUserFromEvent behind an API Gateway authorizer", () => {
         },
         { requiredGroups: ["admin"] },
       ),
-    ).rejects.toBeInstanceOf(CognitoForbiddenError);
+    ).rejects.toEqual(ofKind("forbidden"));
   });
 
   // API Gateway's JWT authorizer accepts a Cognito id token: its aud is the app client id.
@@ -239,8 +264,8 @@ describe("getUserFromEvent behind an API Gateway authorizer", () => {
     const idTokenClaims = { sub: "s", "cognito:username": "x", token_use: "id", aud: "web" };
     const event = { requestContext: { authorizer: { jwt: { claims: idTokenClaims } } } };
     const error = await getUserFromEvent(event).catch((e) => e);
-    expect(error).toBeInstanceOf(CognitoUnauthorizedError);
-    expect(error.safeMessage).toBe("Unauthorized");
+    expect(error).toBeInstanceOf(CognitoError);
+    expect(error).toMatchObject({ kind: "unauthorized", safeMessage: "Unauthorized" });
     await expect(getUserFromEvent(event, { tokenUse: "id" })).resolves.toMatchObject({ id: "s" });
     vi.stubEnv("COGNITO_TOKEN_USE", "id");
     await expect(getUserFromEvent(event)).resolves.toMatchObject({ id: "s" });
@@ -248,18 +273,55 @@ describe("getUserFromEvent behind an API Gateway authorizer", () => {
   });
 });
 
-describe("verifier configuration", () => {
-  it("says which variable to set when the pool is unknown", async () => {
-    resetAll();
-    const previous = process.env.COGNITO_USER_POOL_ID;
-    delete process.env.COGNITO_USER_POOL_ID;
+describe("a REST API group literally named '[admins]'", () => {
+  it("is that group, not admins, and a bracketed HTTP API value is still a list", async () => {
+    const rest = {
+      requestContext: {
+        authorizer: { claims: { sub: "s6", token_use: "access", "cognito:groups": "[admins]" } },
+      },
+    };
+    await expect(getUserFromEvent(rest)).resolves.toMatchObject({ groups: ["[admins]"] });
+    await expect(getUserFromEvent(rest, { requiredGroups: ["admins"] })).rejects.toMatchObject({
+      kind: "forbidden",
+    });
+    const httpApi = {
+      requestContext: {
+        authorizer: {
+          jwt: { claims: { sub: "s7", token_use: "access", "cognito:groups": "[admins]" } },
+        },
+      },
+    };
+    await expect(getUserFromEvent(httpApi, { requiredGroups: ["admins"] })).resolves.toMatchObject({
+      groups: ["admins"],
+    });
+  });
+});
+
+describe("tokenVerifier, a singleton with the clients' rules", () => {
+  it("get() creates the verifier and fetches its JWKS once, for concurrent callers too", async () => {
+    const before = issuer.jwksRequests();
+    const verifiers = await Promise.all([
+      tokenVerifier.get(),
+      tokenVerifier.get(),
+      tokenVerifier.get(),
+    ]);
+    expect(new Set(verifiers).size).toBe(1);
+    expect(tokenVerifier.peek()).toBe(verifiers[0]);
+    expect(await tokenVerifier.get()).toBe(verifiers[0]);
+    expect(issuer.jwksRequests() - before).toBe(1);
+    expect(tokenVerifier.name).toBe("cognito-jwt-verifier");
+  });
+
+  it("refuses configure() after creation with core's InvalidConfigError", async () => {
+    await tokenVerifier.get();
+    let error: unknown;
     try {
-      await expect(getUserFromEvent(withBearer(issuer.sign()))).rejects.toThrow(
-        /COGNITO_USER_POOL_ID/,
-      );
-    } finally {
-      if (previous !== undefined) process.env.COGNITO_USER_POOL_ID = previous;
+      tokenVerifier.configure({ tokenUse: "id" });
+    } catch (caught) {
+      error = caught;
     }
+    expect(error).toMatchObject({ name: "InvalidConfigError", kind: "internal" });
+    expect(String((error as Error).message)).toMatch(/cognito-jwt-verifier already created/);
   });
 
   it("refuses configuration after first use", async () => {
@@ -267,19 +329,140 @@ describe("verifier configuration", () => {
     expect(() => tokenVerifier.configure({ tokenUse: "id" })).toThrow(/already created/);
   });
 
-  it("reports an unreachable JWKS as a server error, not a 401", async () => {
+  it("reset() forgets the verifier and its JWKS, and keeps the options", async () => {
+    const first = await tokenVerifier.get();
+    const before = issuer.jwksRequests();
+    tokenVerifier.reset();
+    expect(tokenVerifier.peek()).toBeUndefined();
+    const second = await tokenVerifier.get();
+    expect(second).not.toBe(first);
+    expect(issuer.jwksRequests() - before).toBe(1);
+    await expect(getUserFromEvent(withBearer(issuer.sign()))).resolves.toMatchObject({
+      username: "test-user",
+    });
+  });
+
+  it("says which variable to set when the pool is unknown, as a CognitoError", async () => {
+    resetAll();
+    vi.stubEnv("COGNITO_USER_POOL_ID", "");
+    try {
+      const error = await getUserFromEvent(withBearer(issuer.sign())).catch((e) => e);
+      expect(error).toBeInstanceOf(CognitoError);
+      expect(error).toMatchObject({ kind: "internal", safeMessage: "Internal Server Error" });
+      expect(error.message).toMatch(/COGNITO_USER_POOL_ID/);
+      expect(error.cause).toMatchObject({ name: "InvalidConfigError" });
+      await expect(tokenVerifier.get()).rejects.toBeInstanceOf(CognitoError);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it("refuses a malformed user pool id as a misconfiguration", async () => {
+    resetAll();
+    tokenVerifier.configure({ userPoolId: "not-a-pool", clientId: "web" });
+    const error = await tokenVerifier.get().catch((e) => e);
+    expect(error).toBeInstanceOf(CognitoError);
+    expect(error).toMatchObject({ kind: "internal" });
+    expect(error.message).toMatch(/userPoolId/);
+  });
+});
+
+describe("the user pool's keys (JWKS) out of reach", () => {
+  const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:9"), {
+    code: "ECONNREFUSED",
+  });
+
+  it("is a CognitoError of kind unavailable (503), never a 401, and is not kept", async () => {
+    resetAll();
+    let down = true;
+    tokenVerifier.configure({
+      userPoolId: issuer.userPoolId,
+      clientId: "web",
+      jwksFetcher: {
+        fetch: async (uri) => {
+          if (down) throw refused;
+          return issuer.fetcher.fetch(uri);
+        },
+      },
+    });
+    const error = await getUserFromEvent(withBearer(issuer.sign())).catch((e) => e);
+    expect(error).toBeInstanceOf(CognitoError);
+    expect(error).toMatchObject({
+      name: "CognitoUnavailableError",
+      kind: "unavailable",
+      safeMessage: "Service Unavailable",
+    });
+    expect(error.message).toMatch(/ECONNREFUSED/);
+    expect(error.cause).toBe(refused);
+    await expect(tokenVerifier.get()).rejects.toMatchObject({ kind: "unavailable" });
+    // The next call tries again.
+    down = false;
+    await expect(getUserFromEvent(withBearer(issuer.sign()))).resolves.toMatchObject({
+      username: "test-user",
+    });
+  });
+
+  it("prime([tokenVerifier]) reports it without throwing; the first request tries again", async () => {
     resetAll();
     tokenVerifier.configure({
       userPoolId: issuer.userPoolId,
       clientId: "web",
       jwksFetcher: {
         fetch: async () => {
-          throw new Error("network down");
+          throw refused;
         },
       },
     });
+    const warning = vi.spyOn(process, "emitWarning").mockImplementation(() => {});
+    try {
+      const [result] = await prime([tokenVerifier], { when: "always" });
+      expect(result).toMatchObject({
+        primed: false,
+        error: expect.objectContaining({ kind: "unavailable" }),
+      });
+    } finally {
+      warning.mockRestore();
+    }
+  });
+
+  it("is unavailable when AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER points at a closed port", async () => {
+    resetAll();
+    vi.stubEnv(
+      "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER",
+      `http://127.0.0.1:${await closedPort()}`,
+    );
+    try {
+      tokenVerifier.configure({ userPoolId: issuer.userPoolId, clientId: "web" });
+      const error = await getUserFromEvent(withBearer(issuer.sign())).catch((e) => e);
+      expect(error).toBeInstanceOf(CognitoError);
+      expect(error).toMatchObject({ kind: "unavailable", safeMessage: "Service Unavailable" });
+      expect(error.message).toMatch(/JWKS/);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it("a JWKS that is not one is a server misconfiguration (internal), not a 401", async () => {
+    resetAll();
+    tokenVerifier.configure({
+      userPoolId: issuer.userPoolId,
+      clientId: "web",
+      jwksFetcher: {
+        fetch: async () => new TextEncoder().encode('{"keys": 42}').buffer as ArrayBuffer,
+      },
+    });
     const error = await getUserFromEvent(withBearer(issuer.sign())).catch((e) => e);
-    expect(error).not.toBeInstanceOf(CognitoUnauthorizedError);
-    expect(String(error.message)).toMatch(/network down/);
+    expect(error).toBeInstanceOf(CognitoError);
+    expect(error).toMatchObject({ kind: "internal", safeMessage: "Internal Server Error" });
+    expect(error.cause).toBeInstanceOf(JwksValidationError);
   });
 });
+
+async function closedPort(): Promise<number> {
+  const { createServer } = await import("node:net");
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return typeof address === "object" && address ? address.port : 9;
+}
