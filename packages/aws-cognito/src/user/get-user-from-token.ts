@@ -66,12 +66,13 @@ function getUserError(error: unknown): CognitoError {
 
 /**
  * The user an access token belongs to, asked of Cognito itself (GetUser on {@link cognito},
- * whose SDK loads on the first call). Cognito checks the token, revocation included. Groups
- * come from the token, which Cognito has just accepted.
+ * whose SDK loads on the first call), for an access token of this function's user pool and
+ * app clients only (those of `tokenVerifier`): GetUser would take any pool's. Cognito checks
+ * the token, revocation included. Groups come from the token, which Cognito has just accepted.
  *
  * Everything it throws is a `CognitoError`, the SDK's error kept as `cause`:
- * kind `unauthorized` (401) for a token Cognito refuses (or one that is not a token at all,
- * refused without a call), `forbidden` (403) for a user outside `requiredGroups`,
+ * kind `unauthorized` (401) for a token Cognito refuses (or one that is not a token at all, or
+ * not of this pool and its app clients, refused without a call), `forbidden` (403) for a user outside `requiredGroups`,
  * `unavailable` (503) when Cognito is out of reach or failing (connection refused, a request
  * timeout, `InternalErrorException`), `throttled` (429) for `TooManyRequestsException` after
  * the SDK's retries, `timeout` (504) at the invocation's deadline, `internal` (500)
@@ -137,8 +138,13 @@ function claimsForThisPool(accessToken: string): Record<string, unknown> {
   }
   const { userPoolId, clientId } = settings;
   const region = userPoolId.split("_")[0];
-  const issuer = `https://cognito-idp.${region}.amazonaws.com/${userPoolId}`;
-  if (claims.iss !== issuer) {
+  // Cognito's two issuer formats, as tokenVerifier (aws-jwt-verify) accepts them: a pool whose
+  // issuer configuration is "UPDATED" signs with the issuer-cognito-idp host.
+  const issuers = [
+    `https://cognito-idp.${region}.amazonaws.com/${userPoolId}`,
+    `https://issuer-cognito-idp.${region}.amazonaws.com/${userPoolId}`,
+  ];
+  if (!issuers.includes(String(claims.iss))) {
     throw new CognitoUnauthorizedError(
       `The token is not from this user pool (iss ${JSON.stringify(claims.iss)})`,
     );

@@ -18,7 +18,7 @@ export class EndpointJwksFetcher implements Fetcher {
 
   async fetch(uri: string): Promise<ArrayBuffer> {
     const target = uri.replace(COGNITO_HOST, this.endpoint.replace(/\/$/, ""));
-    const response = await fetch(target, { signal: AbortSignal.timeout(3_000) });
+    const response = await fetch(target, { signal: AbortSignal.timeout(2_000) });
     if (!response.ok) throw new Error(`JWKS request to ${target} answered ${response.status}`);
     return response.arrayBuffer();
   }

@@ -130,12 +130,18 @@ export function userPoolSettings(): UserPoolSettings {
   return resolveSettings(singleton.options());
 }
 
+// aws-jwt-verify's fetcher tries twice; with its own limits (1.5 s idle, 3 s to answer) a
+// JWKS that never answers would hold a cold start past Lambda's default 3 s timeout. Two
+// tries of at most 1 s end within 2 s.
+const JWKS_FETCH_LIMITS = { defaultRequestOptions: { timeout: 1_000, responseTimeout: 1_000 } };
+
 function createVerifier(options: TokenVerifierOptions): VerifierEntry {
   const env = process.env;
   const { userPoolId, clientId, tokenUse } = resolveSettings(options);
   const endpoint = env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER ?? env.AWS_ENDPOINT_URL;
   const fetcher =
-    options.jwksFetcher ?? (endpoint ? new EndpointJwksFetcher(endpoint) : new SimpleFetcher());
+    options.jwksFetcher ??
+    (endpoint ? new EndpointJwksFetcher(endpoint) : new SimpleFetcher(JWKS_FETCH_LIMITS));
   const jwksCache = new SimpleJwksCache({ fetcher: reachOrUnavailable(fetcher) });
   try {
     const verifier: CognitoVerifier = CognitoJwtVerifier.create(

@@ -1,4 +1,10 @@
 import { createServer, request, type Server } from "node:http";
+import {
+  CognitoIdentityProviderClient,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  GetUserCommand,
+} from "@aws-sdk/client-cognito-identity-provider";
 import { prime, resetAll } from "@org/aws-core";
 import {
   type CognitoLocal,
@@ -16,10 +22,12 @@ import {
   tokenVerifier,
 } from "../../src/index";
 
-// cognito-local behind a small proxy on 127.0.0.1 that counts the JWKS requests it passes on.
+// cognito-local behind a small proxy on 127.0.0.1 that counts the JWKS and GetUser requests
+// it passes on.
 let local: CognitoLocal;
 let proxy: Server;
 let jwksRequests = 0;
+let getUserRequests = 0;
 let clientId = "";
 let ada: SignedInTokens;
 let adaSub = "";
@@ -29,6 +37,9 @@ beforeAll(async () => {
   const target = new URL(local.endpoint);
   proxy = createServer((req, res) => {
     if (req.url?.endsWith("/.well-known/jwks.json")) jwksRequests++;
+    if (req.headers["x-amz-target"] === "AWSCognitoIdentityProviderService.GetUser") {
+      getUserRequests++;
+    }
     const upstream = request(
       {
         host: target.hostname,
@@ -162,6 +173,66 @@ describe("on cognito-local, with real sign-in", () => {
       email: "ada@example.com",
       groups: ["translators"],
     });
+  });
+
+  it("getUserFromToken takes a token of the pool and its app client, and refuses it for another client", async () => {
+    const before = getUserRequests;
+    await expect(getUserFromToken(ada.accessToken)).resolves.toMatchObject({
+      id: adaSub,
+      username: "ada",
+    });
+    expect(getUserRequests - before).toBe(1);
+    // The same token, when this function's app client is another one: refused before GetUser.
+    const otherClient = await local.createClient("someone-else");
+    vi.stubEnv("COGNITO_CLIENT_ID", otherClient);
+    try {
+      const error = await getUserFromToken(ada.accessToken).catch((e) => e);
+      expect(error).toBeInstanceOf(CognitoError);
+      expect(error).toMatchObject({ kind: "unauthorized", safeMessage: "Unauthorized" });
+      expect(getUserRequests - before).toBe(1);
+    } finally {
+      vi.stubEnv("COGNITO_CLIENT_ID", clientId);
+    }
+  });
+
+  it("getUserFromToken refuses a user of another pool, whose token GetUser itself accepts", async () => {
+    // Another pool on the same Cognito (an attacker's own), with a user in a group they chose.
+    const sdkClient = new CognitoIdentityProviderClient({
+      endpoint: local.endpoint,
+      region: local.region,
+      credentials: { accessKeyId: "local", secretAccessKey: "local" },
+    });
+    try {
+      const { UserPool } = await sdkClient.send(new CreateUserPoolCommand({ PoolName: "theirs" }));
+      const theirs = { ...local, userPoolId: UserPool?.Id as string };
+      const { UserPoolClient } = await sdkClient.send(
+        new CreateUserPoolClientCommand({
+          UserPoolId: theirs.userPoolId,
+          ClientName: "theirs",
+          ExplicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH"],
+        }),
+      );
+      const theirClient = UserPoolClient?.ClientId as string;
+      await createUser(theirs, { username: "eve", password: "Passw0rd!", groups: ["admin"] });
+      const eve = await signIn(theirs, {
+        clientId: theirClient,
+        username: "eve",
+        password: "Passw0rd!",
+      });
+      // GetUser is authorised by the token alone: it answers for any pool's user.
+      const answer = await sdkClient.send(new GetUserCommand({ AccessToken: eve.accessToken }));
+      expect(answer.Username).toBe("eve");
+
+      const before = getUserRequests;
+      const error = await getUserFromToken(eve.accessToken, { requiredGroups: ["admin"] }).catch(
+        (e) => e,
+      );
+      expect(error).toBeInstanceOf(CognitoError);
+      expect(error).toMatchObject({ kind: "unauthorized", safeMessage: "Unauthorized" });
+      expect(getUserRequests - before).toBe(0);
+    } finally {
+      sdkClient.destroy();
+    }
   });
 
   it("getUserFromToken maps Cognito's refusal to a CognitoError of kind unauthorized", async () => {

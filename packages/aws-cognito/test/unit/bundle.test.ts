@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createTestTokenIssuer } from "@org/aws-testing";
 import { build, type Plugin } from "esbuild";
 import { afterAll, describe, expect, it } from "vitest";
 
@@ -49,14 +50,16 @@ describe("the main entry without its optional peer", () => {
     const file = join(outDir, "index.mjs");
     writeFileSync(file, text);
 
-    // Run in a folder where the package cannot be found, as in a function deployed without it.
+    // Run in a folder where the package cannot be found, as in a function deployed without it,
+    // with a token of the function's user pool (any other is refused before the SDK loads).
+    const issuer = createTestTokenIssuer({ userPoolId: "eu-west-1_ThisPool1", clientId: "web" });
     const script = `
       const m = await import(${JSON.stringify(file)});
       const seen = (e) => ({ name: e.name, kind: e.kind, safeMessage: e.safeMessage, message: e.message, isCognitoError: e instanceof m.CognitoError });
       let sync = "created";
       try { m.cognito.client; } catch (e) { sync = seen(e); }
       const client = await m.cognito.get().then(() => "loaded", seen);
-      const user = await m.getUserFromToken("a.b.c").then(() => "found", seen);
+      const user = await m.getUserFromToken(${JSON.stringify(issuer.sign())}).then(() => "found", seen);
       console.log(JSON.stringify({ exports: Object.keys(m).sort(), sync, client, user }));
     `;
     const { NODE_PATH: _, ...env } = process.env;
@@ -64,7 +67,11 @@ describe("the main entry without its optional peer", () => {
       execFileSync(process.execPath, ["--input-type=module", "-e", script], {
         cwd: outDir,
         encoding: "utf8",
-        env,
+        env: {
+          ...env,
+          COGNITO_USER_POOL_ID: issuer.userPoolId,
+          COGNITO_CLIENT_ID: issuer.clientId,
+        },
       }),
     );
     expect(output.exports).toEqual([

@@ -1,5 +1,6 @@
 import { createServer } from "node:net";
 import { resetAll } from "@org/aws-core";
+import { createTestTokenIssuer } from "@org/aws-testing";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { CognitoError, cognito, getUserFromToken } from "../../src/index";
 
@@ -13,8 +14,13 @@ async function closedPort(): Promise<number> {
   return address.port;
 }
 
+// A token of the function's user pool: getUserFromToken refuses any other before calling.
+const issuer = createTestTokenIssuer({ userPoolId: "eu-west-1_ThisPool1", clientId: "web" });
+
 beforeEach(async () => {
   vi.stubEnv("AWS_REGION", "eu-west-1");
+  vi.stubEnv("COGNITO_USER_POOL_ID", issuer.userPoolId);
+  vi.stubEnv("COGNITO_CLIENT_ID", issuer.clientId);
   vi.stubEnv("AWS_ACCESS_KEY_ID", "local");
   vi.stubEnv("AWS_SECRET_ACCESS_KEY", "local");
   vi.stubEnv(
@@ -29,7 +35,7 @@ afterEach(() => {
 
 describe("Cognito out of reach", () => {
   it("getUserFromToken rejects with a CognitoError of kind unavailable (503)", async () => {
-    const token = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln";
+    const token = issuer.sign();
     const error = await getUserFromToken(token).catch((e) => e);
     expect(error).toBeInstanceOf(CognitoError);
     expect(error).toMatchObject({

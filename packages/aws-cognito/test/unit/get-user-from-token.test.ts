@@ -9,13 +9,16 @@ import { AwsCoreError, resetAll } from "@org/aws-core";
 import { createTestTokenIssuer } from "@org/aws-testing";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { CognitoError, cognito, getUserFromToken } from "../../src/index";
+import { CognitoError, cognito, getUserFromToken, tokenVerifier } from "../../src/index";
 
 const cognitoMock = mockClient(CognitoIdentityProviderClient);
-const issuer = createTestTokenIssuer();
+// This function's user pool and app client: getUserFromToken takes only their tokens.
+const issuer = createTestTokenIssuer({ userPoolId: "eu-west-1_ThisPool1", clientId: "web" });
 
 beforeEach(() => {
   vi.stubEnv("AWS_REGION", "eu-west-1");
+  vi.stubEnv("COGNITO_USER_POOL_ID", issuer.userPoolId);
+  vi.stubEnv("COGNITO_CLIENT_ID", issuer.clientId);
   cognitoMock.reset();
 });
 afterEach(() => {
@@ -83,6 +86,120 @@ describe("getUserFromToken", () => {
       expect(cognitoMock.calls()).toHaveLength(0);
     },
   );
+
+  describe("holds the token to this function's user pool and app clients, before GetUser", () => {
+    // GetUser accepts a valid access token of any user pool: a user of another pool (an
+    // attacker's own, whose groups they choose) must be refused before Cognito is asked.
+    const userFound = () =>
+      cognitoMock.on(GetUserCommand).resolves({
+        Username: "ada",
+        UserAttributes: [{ Name: "sub", Value: "sub-1" }],
+      });
+
+    it.each([
+      [
+        "a token of another user pool",
+        () =>
+          createTestTokenIssuer({ userPoolId: "eu-west-1_OtherPool", clientId: "web" }).sign({
+            groups: ["admin"],
+          }),
+      ],
+      [
+        "a token of a pool of the same id in another region",
+        () =>
+          issuer.sign({
+            claims: { iss: "https://cognito-idp.us-east-1.amazonaws.com/eu-west-1_ThisPool1" },
+          }),
+      ],
+      [
+        "a token of another issuer host",
+        () =>
+          issuer.sign({
+            claims: { iss: "https://cognito-idp.eu-west-1.example.com/eu-west-1_ThisPool1" },
+          }),
+      ],
+      ["a token without iss", () => issuer.sign({ claims: { iss: undefined } })],
+      ["an id token of the pool", () => issuer.sign({ tokenUse: "id" })],
+      ["a token for another app client", () => issuer.sign({ claims: { client_id: "other" } })],
+      ["a token without client_id", () => issuer.sign({ claims: { client_id: undefined } })],
+      ["a string that is not a JWT (three parts)", () => "a.b.c"],
+      ["a string that is not a JWT (one part)", () => "abc"],
+    ])("refuses %s (kind unauthorized) without calling GetUser", async (_, makeToken) => {
+      userFound();
+      const token = makeToken();
+      const error = await getUserFromToken(token).catch((e) => e);
+      expect(error).toBeInstanceOf(CognitoError);
+      expect(error).toMatchObject({
+        name: "CognitoUnauthorizedError",
+        kind: "unauthorized",
+        safeMessage: "Unauthorized",
+      });
+      expect(error.message).not.toContain(token);
+      expect(cognitoMock.commandCalls(GetUserCommand)).toHaveLength(0);
+    });
+
+    it("takes a token of the pool's issuer-cognito-idp host (an UPDATED issuer)", async () => {
+      userFound();
+      const token = issuer.sign({
+        groups: ["admin"],
+        claims: { iss: "https://issuer-cognito-idp.eu-west-1.amazonaws.com/eu-west-1_ThisPool1" },
+      });
+      await expect(getUserFromToken(token)).resolves.toMatchObject({ groups: ["admin"] });
+      expect(cognitoMock.commandCalls(GetUserCommand)).toHaveLength(1);
+    });
+
+    it("takes a token of any of the configured app clients (COGNITO_CLIENT_ID a list)", async () => {
+      userFound();
+      vi.stubEnv("COGNITO_CLIENT_ID", "web,mobile");
+      await expect(
+        getUserFromToken(issuer.sign({ claims: { client_id: "mobile" } })),
+      ).resolves.toMatchObject({ username: "ada" });
+      expect(cognitoMock.commandCalls(GetUserCommand)).toHaveLength(1);
+    });
+
+    it("holds to tokenVerifier's configured pool and clients over the environment", async () => {
+      userFound();
+      const other = createTestTokenIssuer({ userPoolId: "eu-west-1_Configured", clientId: "app" });
+      tokenVerifier.configure({ userPoolId: other.userPoolId, clientId: other.clientId });
+      await expect(getUserFromToken(issuer.sign())).rejects.toMatchObject({
+        kind: "unauthorized",
+      });
+      expect(cognitoMock.commandCalls(GetUserCommand)).toHaveLength(0);
+      await expect(getUserFromToken(other.sign())).resolves.toMatchObject({ username: "ada" });
+      expect(cognitoMock.commandCalls(GetUserCommand)).toHaveLength(1);
+    });
+
+    it("takes a token of any app client of the pool with configure({ clientId: null })", async () => {
+      userFound();
+      tokenVerifier.configure({ clientId: null });
+      vi.stubEnv("COGNITO_CLIENT_ID", "");
+      const token = issuer.sign({ groups: ["admin"], claims: { client_id: "any-client" } });
+      await expect(getUserFromToken(token)).resolves.toMatchObject({
+        username: "ada",
+        groups: ["admin"],
+      });
+      expect(cognitoMock.commandCalls(GetUserCommand)).toHaveLength(1);
+      // Still of this pool only.
+      const otherPool = createTestTokenIssuer({ userPoolId: "eu-west-1_OtherPool" });
+      await expect(getUserFromToken(otherPool.sign())).rejects.toMatchObject({
+        kind: "unauthorized",
+      });
+      expect(cognitoMock.commandCalls(GetUserCommand)).toHaveLength(1);
+    });
+
+    it.each([
+      ["COGNITO_USER_POOL_ID", "userPoolId"],
+      ["COGNITO_CLIENT_ID", "clientId"],
+    ])("without %s, fails with kind internal without calling GetUser", async (name, setting) => {
+      userFound();
+      vi.stubEnv(name, undefined);
+      const error = await getUserFromToken(issuer.sign()).catch((e) => e);
+      expect(error).toBeInstanceOf(CognitoError);
+      expect(error).toMatchObject({ kind: "internal", safeMessage: "Internal Server Error" });
+      expect(error.cause).toMatchObject({ name: "InvalidConfigError", setting });
+      expect(cognitoMock.commandCalls(GetUserCommand)).toHaveLength(0);
+    });
+  });
 
   it.each([
     [
