@@ -3,12 +3,13 @@ import { GetUserCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { DynamoDBClient, GetItemCommand, ListTablesCommand } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
 import { bedrock, converse, invokeClaude } from "@org/aws-bedrock";
-import { cognito, getUserFromToken } from "@org/aws-cognito";
+import { cognito, getUserFromToken, tokenVerifier } from "@org/aws-cognito";
 import { documentClient, dynamo, getTable } from "@org/aws-dynamo";
 import { describe, expect, it, vi } from "vitest";
 import { claudeAnswer, converseAnswer, mockBedrock } from "../src/bedrock/index";
 import { mockCognito } from "../src/cognito/index";
 import { mockDocumentClient, mockDynamoClient } from "../src/dynamodb/index";
+import { createTestTokenIssuer } from "../src/index";
 
 // A handler as users write them: the user from a token, a translation, both through the
 // lazy clients.
@@ -24,11 +25,14 @@ async function translateForUser(accessToken: string, text: string) {
 
 describe("the README's examples", () => {
   it("mocks the central Cognito client's GetUser", async () => {
+    // getUserFromToken takes only tokens of the function's own pool and app clients.
+    const issuer = createTestTokenIssuer();
+    tokenVerifier.configure({ userPoolId: issuer.userPoolId, clientId: issuer.clientId });
     mockCognito()
       .on(GetUserCommand)
       .resolves({ Username: "test-user", UserAttributes: [{ Name: "sub", Value: "u1" }] });
 
-    const user = await getUserFromToken("test-token");
+    const user = await getUserFromToken(issuer.sign({ username: "test-user" }));
     expect(user.username).toBe("test-user");
   });
 
@@ -42,13 +46,15 @@ describe("the README's examples", () => {
 
 describe("one-line mocks", () => {
   it("a handler using Cognito and Bedrock needs at most 5 lines of setup", async () => {
-    // setup: 2 lines
+    // setup: 4 lines
+    const issuer = createTestTokenIssuer();
+    tokenVerifier.configure({ userPoolId: issuer.userPoolId, clientId: issuer.clientId });
     mockCognito()
       .on(GetUserCommand)
       .resolves({ Username: "ada", UserAttributes: [{ Name: "sub", Value: "1" }] });
     const bedrockMock = mockBedrock().on(InvokeModelCommand).resolves(claudeAnswer("hola mundo"));
 
-    expect(await translateForUser("token", "hello world")).toEqual({
+    expect(await translateForUser(issuer.sign({ username: "ada" }), "hello world")).toEqual({
       user: "ada",
       translation: "hola mundo",
     });
