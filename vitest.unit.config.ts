@@ -46,7 +46,8 @@ export default defineConfig({
       lane("apps/translation-api", ["test/handler.test.ts"], withTestingSetup),
       lane("apps/local-runner", ["test/{route-table,http-api-response}.test.ts"]),
       lane("apps/infra", ["test/**/*.test.ts"], { testTimeout: 60_000, hookTimeout: 60_000 }),
-      lane("tests", ["{workflows,reset-all,no-import-work}.test.ts"]),
+      lane("apps/demo", ["test/data-check.test.ts"]),
+      lane("tests", ["{workflows,reset-all,no-import-work,client-shape,doc-examples}.test.ts"]),
     ],
   },
 });
