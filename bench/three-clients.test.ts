@@ -20,6 +20,23 @@ afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
 const SDKS = ["/@aws-sdk/client-bedrock-runtime/", "/@aws-sdk/client-cognito-identity-provider/"];
 
+// getUserFromToken asks Cognito only about an access token of the function's user pool and app
+// client (COGNITO_USER_POOL_ID, COGNITO_CLIENT_ID); Cognito judges the rest, signature included.
+const USER_POOL_ID = "us-east-1_Bench1";
+const CLIENT_ID = "bench-client";
+const part = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
+const ACCESS_TOKEN = [
+  part({ alg: "RS256", kid: "bench" }),
+  part({
+    iss: `https://cognito-idp.us-east-1.amazonaws.com/${USER_POOL_ID}`,
+    token_use: "access",
+    client_id: CLIENT_ID,
+    sub: "bench",
+    username: "bench",
+  }),
+  "c2lnbmF0dXJl",
+].join(".");
+
 async function built(id: string): Promise<BuiltVariant> {
   const variant = VARIANTS.find((v) => v.id === id);
   if (!variant) throw new Error(`no variant ${id}`);
@@ -80,7 +97,7 @@ describe("the three-client handler", () => {
     const { port } = cognito.address() as AddressInfo;
     const events = [
       { route: "bedrock", modelId: "anthropic.claude-3-haiku-20240307-v1:0", prompt: "hello" },
-      { route: "cognito", accessToken: "an-access-token" },
+      { route: "cognito", accessToken: ACCESS_TOKEN },
     ];
     const run = await promisify(execFile)(
       process.execPath,
@@ -100,6 +117,8 @@ console.log(JSON.stringify(results));`,
           AWS_SECRET_ACCESS_KEY: "local",
           AWS_ENDPOINT_URL_BEDROCK_RUNTIME: bedrock.endpoint,
           AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: `http://127.0.0.1:${port}`,
+          COGNITO_USER_POOL_ID: USER_POOL_ID,
+          COGNITO_CLIENT_ID: CLIENT_ID,
         },
         encoding: "utf8",
         timeout: 30_000,

@@ -38,7 +38,7 @@ describe("a handler bundles only the clients it imports", () => {
     }
   });
 
-  it("error names survive minification (handlers map them to HTTP statuses)", async () => {
+  it("the names and kinds of thrown errors survive minification (logs and HTTP statuses read them)", async () => {
     const out = join(mkdtempSync(join(tmpdir(), "error-names-")), "index.mjs");
     await build({
       ...lambdaBuildOptions({ lean: false, splitting: false }),
@@ -50,12 +50,12 @@ describe("a handler bundles only the clients it imports", () => {
     writeFileSync(join(out, "..", "package.json"), "{}");
     const names = JSON.parse(execFileSync(process.execPath, [out], { encoding: "utf8" }));
     expect(names).toEqual([
-      "MissingRegionError",
-      "DynamoNotFoundError",
-      "DynamoConflictError",
-      "CognitoUnauthorizedError",
-      "CognitoForbiddenError",
-      "BedrockThrottledError",
+      { name: "InvalidConfigError", kind: "internal" },
+      { name: "DynamoNotFoundError", kind: "not-found" },
+      { name: "DynamoConflictError", kind: "conflict" },
+      { name: "CognitoUnauthorizedError", kind: "unauthorized" },
+      { name: "CognitoForbiddenError", kind: "forbidden" },
+      { name: "BedrockThrottledError", kind: "throttled" },
     ]);
   });
 });

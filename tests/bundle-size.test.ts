@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { bundleHandler, fixture } from "./bundle";
 
 describe("bundle size of a DynamoDB handler", () => {
-  it("through @org/aws-dynamo is at most 3 KB (gzip) larger than the hand-written one", async () => {
+  it("through @org/aws-dynamo is at most 3.25 KB (gzip) larger than the hand-written one", async () => {
     const ours = await bundleHandler(fixture("dynamo-package.ts"));
     const handWritten = await bundleHandler(fixture("dynamo-hand-written.ts"));
     const extra = ours.bytes - handWritten.bytes;
@@ -14,11 +14,11 @@ describe("bundle size of a DynamoDB handler", () => {
     // What ships to Lambda is zipped, so the gzip size is the budget: 2 KB at first, 2.5 KB
     // since the errors carry kinds and safe messages and the core keeps one state per
     // process, 3 KB since every client's calls end at the invocation's deadline and can be
-    // instrumented when created (docs/benchmarks.md has the figures). The raw figure, about
-    // 6.9 KB (the shared configuration, validation, registry, singletons, typed errors,
-    // creation hooks and deadlines of @org/aws-core), is bounded too, so it cannot grow
-    // unnoticed.
-    expect(extraGzip).toBeLessThanOrEqual(3072);
+    // instrumented when created, 3.25 KB since every client has the one LazyClient shape
+    // (3,117 B then; docs/benchmarks.md has the figures). The raw figure, about 7.2 KB (the
+    // shared configuration, validation, registry, singletons, typed errors, creation hooks and
+    // deadlines of @org/aws-core), is bounded too, so it cannot grow unnoticed.
+    expect(extraGzip).toBeLessThanOrEqual(3328);
     expect(extra).toBeLessThanOrEqual(7424);
     // It really is the same client code, not a smaller stand-in.
     expect(ours.inputs.some((p) => p.includes("@aws-sdk/client-dynamodb"))).toBe(true);

@@ -54,7 +54,7 @@ afterAll(() => {
   process.env = realEnv;
 });
 
-const { getSingletonCreations } = await import("@org/aws-core");
+const { getClientCreations } = await import("@org/aws-core");
 const { isSdkClient } = await import("../packages/aws-core/src/client/is-sdk-client.ts");
 
 describe("importing every module of every package", () => {
@@ -70,18 +70,22 @@ describe("importing every module of every package", () => {
     expect(stateAfterImport).toBeUndefined();
   });
 
-  it("created no singleton and no SDK client", () => {
-    expect(getSingletonCreations()).toEqual([]);
+  it("created no client, no SDK client and no singleton's value", () => {
+    expect(getClientCreations()).toEqual([]);
     for (const [file, exports] of Object.entries(loaded)) {
       for (const [name, value] of Object.entries(exports)) {
         const label = `${file}#${name}`;
         // A lazy facade (lazyDocumentClient) creates its client when a member is read, by
-        // design; that importing it created nothing is what getSingletonCreations() says.
+        // design; that importing it created nothing is what getClientCreations() says.
         if (types.isProxy(value)) continue;
         expect(isSdkClient(value), label).toBe(false);
-        const maybeSingleton = value as { isCreated?: unknown };
-        if (typeof maybeSingleton?.isCreated === "function") {
-          expect((maybeSingleton.isCreated as () => boolean)(), label).toBe(false);
+        // Every lazy client, the token verifier and every lazy singleton: nothing to peek at.
+        const maybeLazy = value as { peek?: unknown; isCreated?: unknown };
+        if (typeof maybeLazy?.peek === "function") {
+          expect((maybeLazy.peek as () => unknown)(), label).toBeUndefined();
+        }
+        if (typeof maybeLazy?.isCreated === "function") {
+          expect((maybeLazy.isCreated as () => boolean)(), label).toBe(false);
         }
       }
     }

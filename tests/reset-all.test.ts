@@ -3,14 +3,14 @@ import { bedrock } from "@org/aws-bedrock";
 import { cognito, tokenVerifier } from "@org/aws-cognito";
 import {
   configureAwsDefaults,
-  getAwsDefaults,
-  getSingletonCreations,
+  defineClient,
+  getClientCreations,
   isColdStart,
-  markInvocationStart,
   resetAll,
+  withInvocation,
 } from "@org/aws-core";
 import { documentClient, dynamo, getTable } from "@org/aws-dynamo";
-import { createTestTokenIssuer } from "@org/aws-testing";
+import { createTestTokenIssuer, lambdaContext } from "@org/aws-testing";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 beforeEach(() => {
@@ -32,37 +32,43 @@ async function useEverything() {
     clientId: issuer.clientId,
     jwksFetcher: issuer.fetcher,
   });
-  markInvocationStart();
-  markInvocationStart();
-  const handles = {
+  // Two invocations: the second is no longer the cold start.
+  const handles = await withInvocation(lambdaContext(), async () => ({
     dynamo: dynamo.client,
     document: documentClient.client,
     cognito: await cognito.get(),
     table: getTable("t"),
-  };
-  await tokenVerifier.verify(issuer.sign());
+  }));
+  await withInvocation(lambdaContext(), () => tokenVerifier.verify(issuer.sign()));
   return handles;
 }
 
 describe("resetAll()", () => {
   it("returns the process to its just-started state, configuration included", async () => {
     const before = await useEverything();
-    expect(tokenVerifier.isCreated()).toBe(true);
-    expect(getSingletonCreations().length).toBeGreaterThanOrEqual(4);
+    expect(tokenVerifier.peek()).toBeDefined();
+    expect(getClientCreations().map((c) => c.name)).toEqual(
+      expect.arrayContaining(["dynamodb", "dynamodb-document", "cognito-identity-provider"]),
+    );
+    expect(isColdStart()).toBe(false);
 
     resetAll();
 
     // Nothing exists, nothing is recorded, the next invocation is a cold start again.
     for (const client of [dynamo, documentClient, cognito, bedrock])
-      expect(client.isCreated()).toBe(false);
-    expect(tokenVerifier.isCreated()).toBe(false);
-    expect(getSingletonCreations()).toEqual([]);
+      expect(client.peek(), client.name).toBeUndefined();
+    expect(tokenVerifier.peek()).toBeUndefined();
+    expect(getClientCreations()).toEqual([]);
     expect(isColdStart()).toBe(true);
     // Shared defaults and per-client options are gone: clients are built as if never configured.
-    expect(getAwsDefaults()).toEqual({});
     expect(dynamo.client).not.toBe(before.dynamo);
-    const plain = new DynamoDBClient({ region: "eu-west-1" });
-    expect(await dynamo.client.config.maxAttempts()).toBe(await plain.config.maxAttempts());
+    const neverConfigured = defineClient({
+      name: "never-configured",
+      create: (config) => new DynamoDBClient(config),
+    });
+    expect(await dynamo.client.config.maxAttempts()).toBe(
+      await neverConfigured.client.config.maxAttempts(),
+    );
     expect(await dynamo.client.config.userAgentAppId()).toBeUndefined();
     expect(await before.dynamo.config.userAgentAppId()).toBe("my-app");
     expect(await before.dynamo.config.maxAttempts()).toBe(7);

@@ -16,12 +16,13 @@ import {
   writeCompileCache,
   writeExecWrapper,
 } from "@org/aws-core/esbuild";
-// Where writeCompileCache() writes, beside the bundle.
-const COMPILE_CACHE_DIR = ".node-compile-cache";
 import { type NodeRuntime, nodeBinaryFor } from "@org/local-lambda-runner";
 import { build, type Metafile } from "esbuild";
 import { repoPath, repoRoot } from "./paths";
 import type { Variant } from "./variants";
+
+// Where writeCompileCache() writes, beside the bundle.
+const COMPILE_CACHE_DIR = ".node-compile-cache";
 
 /** What a split bundle is made of. */
 export interface SplitFiles {

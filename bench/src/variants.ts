@@ -160,7 +160,7 @@ export const VARIANTS: readonly Variant[] = [
   {
     id: "aws-dynamo",
     tag: "(3)",
-    label: "`getDocumentClient()` from @org/aws-dynamo",
+    label: "`documentClient.client` from @org/aws-dynamo",
     source: handler("aws-dynamo"),
     event: dynamoEvent,
     check: readTheUser,

@@ -3,7 +3,7 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import middy from "@middy/core";
 import { awsClients } from "@org/aws-core/middy";
-import { documentClient, getDocumentClient } from "@org/aws-dynamo";
+import { documentClient } from "@org/aws-dynamo";
 import type { Context } from "aws-lambda";
 
 interface GetUserEvent {
@@ -13,7 +13,7 @@ interface GetUserEvent {
 
 export const handler = middy(async (event: GetUserEvent, _context: Context) => {
   const key = { PK: `USER#${event.id}`, SK: `USER#${event.id}` };
-  const { Item } = await getDocumentClient().send(
+  const { Item } = await documentClient.client.send(
     new GetCommand({ TableName: event.table, Key: key }),
   );
   return Item ?? null;

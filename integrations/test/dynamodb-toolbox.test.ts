@@ -1,5 +1,5 @@
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { getSingletonCreations } from "@org/aws-core";
+import { getClientCreations } from "@org/aws-core";
 import { documentClient, lazyDocumentClient } from "@org/aws-dynamo";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { useTable } from "./local";
@@ -16,7 +16,7 @@ describe("recipe: dynamodb-toolbox v2 on lazyDocumentClient", () => {
   it("creates no client when the table and entity are declared", () => {
     expect(recipe.table.getDocumentClient()).toBe(lazyDocumentClient);
     expect(lazyDocumentClient instanceof DynamoDBDocumentClient).toBe(true);
-    expect(documentClient.isCreated()).toBe(false);
+    expect(documentClient.peek()).toBeUndefined();
   });
 
   it("writes and reads through the container's one DocumentClient", async () => {
@@ -27,7 +27,7 @@ describe("recipe: dynamodb-toolbox v2 on lazyDocumentClient", () => {
       name: "Grace",
       created: expect.any(String),
     });
-    expect(documentClient.isCreated()).toBe(true);
-    expect(getSingletonCreations().filter((c) => c.name === "dynamodb-document")).toHaveLength(1);
+    expect(documentClient.peek()).toBeDefined();
+    expect(getClientCreations().filter((c) => c.name === "dynamodb-document")).toHaveLength(1);
   });
 });

@@ -13,7 +13,7 @@ beforeAll(async () => {
 describe("recipe: ElectroDB on lazyDocumentClient", () => {
   it("creates no client when the entity is declared", () => {
     expect(recipe.Order.schema.model.entity).toBe("order");
-    expect(documentClient.isCreated()).toBe(false);
+    expect(documentClient.peek()).toBeUndefined();
   });
 
   it("puts, gets and queries through the container's DocumentClient", async () => {
@@ -26,6 +26,6 @@ describe("recipe: ElectroDB on lazyDocumentClient", () => {
     });
     const { data } = await recipe.Order.query.byId({ customerId: "c-1" }).go();
     expect(data.map((o) => o.orderId)).toEqual(["o-1", "o-2"]);
-    expect(documentClient.isCreated()).toBe(true);
+    expect(documentClient.peek()).toBeDefined();
   });
 });

@@ -2,25 +2,34 @@ import { randomUUID } from "node:crypto";
 import { once } from "node:events";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createTables, deleteTables, useLocalCredentials } from "@org/aws-testing/local";
+import { createTables } from "@org/aws-testing/local";
 import { afterAll, beforeAll } from "vitest";
 
-useLocalCredentials();
+// What the SDK needs to talk to the local stand-ins: a region and dummy credentials, each only
+// where not already set, so a real AWS profile is never used (the SDK reads env first).
+process.env.AWS_REGION ??= "us-east-1";
+process.env.AWS_ACCESS_KEY_ID ??= "local";
+process.env.AWS_SECRET_ACCESS_KEY ??= "local";
 
 /** A fresh table on this run's DynamoDB Local (started by the project's globalSetup). */
 export function useTable(): { readonly name: string } {
   const table = { name: `recipes-${randomUUID()}` };
   const endpoint = () => process.env.AWS_ENDPOINT_URL_DYNAMODB ?? "";
-  beforeAll(() =>
-    createTables(endpoint(), [{ name: table.name, partitionKey: "PK", sortKey: "SK" }]),
-  );
-  afterAll(() => deleteTables(endpoint(), [table.name]));
+  let deleteTable: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    deleteTable = await createTables(endpoint(), [
+      { name: table.name, partitionKey: "PK", sortKey: "SK" },
+    ]);
+  });
+  afterAll(() => deleteTable?.());
   return table;
 }
 
 /** A loopback endpoint that accepts requests and never answers them. */
-export async function silentEndpoint(): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = createServer(() => {});
+export async function silentEndpoint(
+  onRequest: () => void = () => {},
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer(onRequest);
   server.listen(0, "127.0.0.1");
   await once(server, "listening");
   return {

@@ -1,6 +1,6 @@
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { resetAll } from "@org/aws-core";
-import { getDocumentClient } from "@org/aws-dynamo";
+import { documentClient } from "@org/aws-dynamo";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { handler } from "../recipes/plain-handler-deadline";
 import { lambdaContext, silentEndpoint, useTable } from "./local";
@@ -11,10 +11,10 @@ afterEach(() => {
   resetAll();
 });
 
-describe("recipe: a plain handler with deadlineAware()", () => {
+describe("recipe: a plain handler with withInvocation()", () => {
   it("answers as usual when the call ends in time", async () => {
     const item = { PK: "USER#2", SK: "USER#2", name: "Linus" };
-    await getDocumentClient().send(new PutCommand({ TableName: table.name, Item: item }));
+    await documentClient.client.send(new PutCommand({ TableName: table.name, Item: item }));
     const result = await handler({ table: table.name, id: "2" }, lambdaContext(3_000));
     expect(result.statusCode).toBe(200);
     expect(JSON.parse(result.body)).toEqual(item);

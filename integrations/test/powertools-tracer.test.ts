@@ -1,4 +1,4 @@
-import { documentClient, getDocumentClient } from "@org/aws-dynamo";
+import { documentClient } from "@org/aws-dynamo";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 // Tracer traces only inside Lambda; it needs no X-Ray daemon to capture a client.
@@ -8,13 +8,13 @@ beforeAll(() => {
 });
 afterAll(() => vi.unstubAllEnvs());
 
-describe("recipe: Powertools Tracer through onClientCreate", () => {
+describe("recipe: Powertools Tracer through onCreate", () => {
   it("captures each client when it is created, and not before", async () => {
     const { tracer } = await import("../recipes/powertools-tracer");
     expect(tracer.isTracingEnabled()).toBe(true);
-    expect(documentClient.isCreated()).toBe(false);
+    expect(documentClient.peek()).toBeUndefined();
 
-    const steps = getDocumentClient().middlewareStack.identify();
+    const steps = documentClient.client.middlewareStack.identify();
     expect(steps).toContainEqual(expect.stringContaining("XRaySDKInstrumentation"));
   });
 });

@@ -2,7 +2,6 @@ import { expect } from "vitest";
 import {
   createTables,
   createUser,
-  createUserPoolClient,
   signIn,
   startCognitoLocal,
   startDynamoLocal,
@@ -30,16 +29,62 @@ export interface ServiceCase {
   exercise(context: ServiceContext): Promise<void>;
 }
 
+/**
+ * A handler bundled where only the package's required peers are installed, run against
+ * local stand-ins: what works without the optional SDK peers works, and a client whose SDK
+ * is missing fails at its first use with an error naming the package to install.
+ */
+export interface WithoutOptionalPeersCase {
+  /**
+   * The optional SDK peers the package's entries import on first use (the imports esbuild
+   * could not resolve, as warnings): exactly those whose error `exercise` checks.
+   */
+  readonly missing: readonly string[];
+  /** A Lambda handler using the package (TypeScript, bundled from the installed package). */
+  readonly handler: string;
+  exercise(context: ServiceContext): Promise<void>;
+}
+
 export interface PackageCase {
   /** Optional peers left out of the scratch install, and why. */
   readonly skippedPeers?: Readonly<Record<string, string>>;
   /** Export subpaths not loaded with plain import/require, and why. */
   readonly skippedSubpaths?: Readonly<Record<string, string>>;
+  /**
+   * Export subpaths not bundled with only the required peers installed, and why (entries
+   * that are not for a Lambda bundle, and need an optional peer by design).
+   */
+  readonly skippedBundles?: Readonly<Record<string, string>>;
   /** A .ts file (ESM, `"type": "module"`) using the package's main API. */
   readonly typesEsm: string;
   /** A .cts file (CommonJS: the `require` condition and `.d.cts` types). */
   readonly typesCjs: string;
   readonly service?: ServiceCase;
+  /** Required for a package whose entries import an optional SDK peer on first use. */
+  readonly withoutOptionalPeers?: WithoutOptionalPeersCase;
+}
+
+/**
+ * A handler's helper, in the handlers below: what a call threw (name, kind, message), or
+ * `null` when it did not throw.
+ */
+const FAILURE_OF = `
+const failureOf = async (use: () => unknown) => {
+  try {
+    await use();
+    return null;
+  } catch (error) {
+    const { name, kind, message } = error as { name: string; kind?: string; message: string };
+    return { name, kind, message };
+  }
+};
+`;
+
+/** What a use of a client whose SDK package is missing must throw: what to install. */
+function expectMissingPackage(failure: unknown, sdkPackage: string): void {
+  expect(failure, `the use did not fail without ${sdkPackage}`).not.toBeNull();
+  expect(failure).toMatchObject({ kind: "internal" });
+  expect((failure as { message: string }).message).toContain(`npm install ${sdkPackage}`);
 }
 
 /** Every SDK client package a service package could pull in. */
@@ -56,7 +101,7 @@ const dynamo: PackageCase = {
   // declare `interface Order`.
   typesEsm: `
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
-import { DynamoError, getDocumentClient, getTable, type TableHandle } from "@org/aws-dynamo";
+import { DynamoError, documentClient, getTable, type TableHandle } from "@org/aws-dynamo";
 
 type Note = { PK: string; SK: string; text: string };
 const notes: TableHandle<Note> = getTable<Note>("notes", { partitionKey: "PK", sortKey: "SK" });
@@ -67,7 +112,7 @@ export async function read(): Promise<string | undefined> {
   await notes.put({ PK: "NOTE#1", SK: "v1" });
   const note = await notes.get({ PK: "NOTE#1", SK: "v1" });
   // The package's DocumentClient sends the app's own lib-dynamodb commands.
-  const raw = await getDocumentClient().send(new GetCommand({ TableName: "notes", Key: { PK: "x" } }));
+  const raw = await documentClient.client.send(new GetCommand({ TableName: "notes", Key: { PK: "x" } }));
   return note?.text ?? (raw.Item?.text as string | undefined);
 }
 export const isDynamoError = (error: unknown): boolean => error instanceof DynamoError;
@@ -112,7 +157,7 @@ export const handler = async (event: { id: string; text: string }) => {
 
 const cognito: PackageCase = {
   typesEsm: `
-import { CognitoAuthError, getUserFromEvent, type User } from "@org/aws-cognito";
+import { CognitoError, getUserFromEvent, type User } from "@org/aws-cognito";
 
 export async function handler(event: { headers?: Record<string, string> }) {
   try {
@@ -120,9 +165,9 @@ export async function handler(event: { headers?: Record<string, string> }) {
     const groups: readonly string[] = user.groups;
     return { statusCode: 200, body: \`\${user.username}: \${groups.join(",")}\` };
   } catch (error) {
-    if (error instanceof CognitoAuthError) {
-      const kind: "unauthorized" | "forbidden" = error.kind as "unauthorized" | "forbidden";
-      return { statusCode: kind === "forbidden" ? 403 : 401, body: error.safeMessage };
+    if (error instanceof CognitoError) {
+      const needed: readonly string[] = error.requiredGroups;
+      return { statusCode: error.kind === "forbidden" ? 403 : 401, body: needed.join(",") };
     }
     throw error;
   }
@@ -143,7 +188,7 @@ export async function whoIs(token: string): Promise<string> {
   service: {
     client: "@aws-sdk/client-cognito-identity-provider",
     handler: `
-import { CognitoAuthError, getUserFromEvent } from "@org/aws-cognito";
+import { CognitoError, getUserFromEvent } from "@org/aws-cognito";
 
 export const handler = async (event: { headers?: Record<string, string> }) => {
   try {
@@ -153,7 +198,7 @@ export const handler = async (event: { headers?: Record<string, string> }) => {
       body: JSON.stringify({ id: user.id, username: user.username, groups: user.groups }),
     };
   } catch (error) {
-    if (error instanceof CognitoAuthError) return { statusCode: error.kind === "forbidden" ? 403 : 401 };
+    if (error instanceof CognitoError) return { statusCode: error.kind === "forbidden" ? 403 : 401 };
     throw error;
   }
 };
@@ -161,7 +206,7 @@ export const handler = async (event: { headers?: Record<string, string> }) => {
     async exercise({ invoke, defer, region }) {
       const local = await startCognitoLocal({ region });
       defer(local.stop);
-      const clientId = await createUserPoolClient(local);
+      const clientId = await local.createClient();
       const sub = await createUser(local, {
         username: "ada",
         password: "Passw0rd!",
@@ -199,6 +244,63 @@ export const handler = async (event: { headers?: Record<string, string> }) => {
       expect(await invoke(bearer(`${header}.${forged}.${signature}`), env)).toEqual({
         statusCode: 401,
       });
+    },
+  },
+
+  withoutOptionalPeers: {
+    missing: ["@aws-sdk/client-cognito-identity-provider"],
+    handler: `
+import { cognito, getUserFromEvent, getUserFromToken } from "@org/aws-cognito";
+import { requireUser } from "@org/aws-cognito/authorizer";
+${FAILURE_OF}
+export const handler = async (event: { claims: Record<string, string>; token: string }) => {
+  // An HTTP API JWT authorizer's claims: read without the SDK.
+  const request = { requestContext: { authorizer: { jwt: { claims: event.claims } } } };
+  const user = await getUserFromEvent(request, { requiredGroups: ["translators"] });
+  return {
+    user: { id: user.id, username: user.username, groups: user.groups },
+    authorizer: requireUser(request).username,
+    client: await failureOf(() => cognito.get()),
+    // Nothing of the failed load is kept: the next use fails the same way.
+    again: await failureOf(() => cognito.sdk()),
+    token: await failureOf(() => getUserFromToken(event.token)),
+  };
+};
+`,
+    async exercise({ invoke, region }) {
+      const userPoolId = `${region}_NoSdk1`;
+      const part = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
+      // An access token of the function's pool, as far as can be told without Cognito.
+      const token = [
+        part({ alg: "RS256", kid: "k1" }),
+        part({
+          iss: `https://cognito-idp.${region}.amazonaws.com/${userPoolId}`,
+          token_use: "access",
+          client_id: "web",
+          sub: "u1",
+          username: "ada",
+        }),
+        "c2lnbmF0dXJl",
+      ].join(".");
+      const claims = {
+        sub: "u1",
+        username: "ada",
+        token_use: "access",
+        "cognito:groups": "[translators readers]",
+      };
+      const result = (await invoke(
+        { claims, token },
+        { COGNITO_USER_POOL_ID: userPoolId, COGNITO_CLIENT_ID: "web" },
+      )) as Record<string, unknown>;
+      expect(result.user).toEqual({
+        id: "u1",
+        username: "ada",
+        groups: ["translators", "readers"],
+      });
+      expect(result.authorizer).toBe("ada");
+      for (const use of ["client", "again", "token"]) {
+        expectMissingPackage(result[use], "@aws-sdk/client-cognito-identity-provider");
+      }
     },
   },
 };
@@ -258,6 +360,27 @@ export const handler = async (event: { text: string }) => {
       ]);
     },
   },
+
+  withoutOptionalPeers: {
+    missing: ["@aws-sdk/client-bedrock-runtime"],
+    handler: `
+import { bedrock, converse, invokeClaude } from "@org/aws-bedrock";
+${FAILURE_OF}
+export const handler = async () => ({
+  converse: await failureOf(() => converse({ modelId: "amazon.nova-lite-v1:0", prompt: "hi" })),
+  claude: await failureOf(() =>
+    invokeClaude({ modelId: "anthropic.claude-3-haiku-20240307-v1:0", prompt: "hi" }),
+  ),
+  client: await failureOf(() => bedrock.get()),
+});
+`,
+    async exercise({ invoke }) {
+      const result = (await invoke({}, {})) as Record<string, unknown>;
+      for (const use of ["converse", "claude", "client"]) {
+        expectMissingPackage(result[use], "@aws-sdk/client-bedrock-runtime");
+      }
+    },
+  },
 };
 
 const core: PackageCase = {
@@ -288,10 +411,19 @@ const testing: PackageCase = {
   skippedSubpaths: {
     "./vitest-setup": "a vitest setup file: it registers afterEach, so it loads only in vitest",
   },
+  skippedBundles: {
+    "./local": "test setup (Java and Node.js stand-ins), never in a Lambda bundle",
+    "./local/dynamodb-global-setup": "a vitest globalSetup, never in a Lambda bundle",
+    "./dynamodb": "mocks @org/aws-dynamo, an optional peer it needs by design",
+    "./cognito": "mocks @org/aws-cognito, an optional peer it needs by design",
+    "./bedrock": "mocks @org/aws-bedrock, an optional peer it needs by design",
+    "./vitest-setup": "a vitest setup file: it needs vitest, an optional peer",
+  },
   typesEsm: `
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { httpApiEvent, lambdaContext } from "@org/aws-testing";
+import { mockDocumentClient } from "@org/aws-testing/dynamodb";
 import { type DynamoLocal, startDynamoLocal } from "@org/aws-testing/local";
-import { GetCommand, mockDocumentClient } from "@org/aws-testing/dynamodb";
 
 const event = httpApiEvent({ method: "POST", path: "/notes", body: { text: "hi" } });
 export const method: string = event.requestContext.http.method;
@@ -359,6 +491,40 @@ export const handler = async (event: { id: string; text: string }) => {
         { AWS_ENDPOINT_URL_DYNAMODB: local.endpoint, TABLE_NAME: "notes" },
       );
       expect(item).toEqual({ PK: "NOTE#7", SK: "v1", text: "through the facade" });
+    },
+  },
+
+  withoutOptionalPeers: {
+    missing: ["@aws-sdk/client-bedrock-runtime", "@aws-sdk/client-cognito-identity-provider"],
+    handler: `
+import { aws } from "@org/aws";
+${FAILURE_OF}
+export const handler = async (event: { id: string; text: string }) => {
+  const [db, { GetCommand, PutCommand }] = await Promise.all([
+    aws.documentClient.get(),
+    aws.documentClient.sdk(),
+  ]);
+  const Key = { PK: \`NOTE#\${event.id}\`, SK: "v1" };
+  await db.send(new PutCommand({ TableName: process.env.TABLE_NAME, Item: { ...Key, text: event.text } }));
+  const { Item } = await db.send(new GetCommand({ TableName: process.env.TABLE_NAME, Key, ConsistentRead: true }));
+  return {
+    item: Item,
+    bedrock: await failureOf(() => aws.bedrock.get()),
+    cognito: await failureOf(() => aws.cognito.get()),
+  };
+};
+`,
+    async exercise({ invoke, defer }) {
+      const local = await startDynamoLocal();
+      defer(local.stop);
+      await createTables(local.endpoint, [{ name: "notes", partitionKey: "PK", sortKey: "SK" }]);
+      const result = (await invoke(
+        { id: "8", text: "without Bedrock and Cognito" },
+        { AWS_ENDPOINT_URL_DYNAMODB: local.endpoint, TABLE_NAME: "notes" },
+      )) as Record<string, unknown>;
+      expect(result.item).toEqual({ PK: "NOTE#8", SK: "v1", text: "without Bedrock and Cognito" });
+      expectMissingPackage(result.bedrock, "@aws-sdk/client-bedrock-runtime");
+      expectMissingPackage(result.cognito, "@aws-sdk/client-cognito-identity-provider");
     },
   },
 };

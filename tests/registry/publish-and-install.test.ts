@@ -2,7 +2,10 @@
 // installs each one alone with plain npm into a project outside the workspace and checks what
 // a user gets: entry points, types, peer ranges, no dev-only dependencies, the tarball's
 // contents, and, for the service packages, a bundled handler that runs against a local
-// stand-in of its AWS service. Needs `pnpm build` first, like tests/bundle.ts.
+// stand-in of its AWS service. Each package is also installed with only its required peers
+// (its optional SDK peers left out): every entry point must bundle with esbuild and load, and
+// a handler must work until it uses a client whose SDK is missing, which then says what to
+// install. Needs `pnpm build` first, like tests/bundle.ts.
 import {
   cpSync,
   existsSync,
@@ -13,9 +16,10 @@ import {
   statSync,
   writeFileSync,
 } from "node:fs";
+import { builtinModules } from "node:module";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { build } from "esbuild";
+import { type BuildOptions, build, type Metafile } from "esbuild";
 import semver from "semver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot, workspacePackages } from "../workspace";
@@ -126,24 +130,162 @@ async function load(dir: string, specifier: string, mode: "import" | "require") 
   return JSON.parse(output) as { file: string; names: string[] };
 }
 
+// How the sample apps bundle a handler: one minified ESM file for Node.js 22.
+const HANDLER_BUILD = {
+  bundle: true,
+  minify: true,
+  format: "esm",
+  platform: "node",
+  target: "node22",
+  mainFields: ["module", "main"],
+  metafile: true,
+  legalComments: "none",
+  // As the sample apps ship: some CommonJS dependencies call require().
+  banner: {
+    js: "import{createRequire as __cr}from'module';const require=__cr(import.meta.url);",
+  },
+  logLevel: "silent",
+  tsconfigRaw: "{}",
+} as const satisfies BuildOptions;
+
+/**
+ * Bundles `source` (a handler in TypeScript) from the packages installed in `projectDir`, to
+ * `<outDir>/<name>.mjs`. A build error fails it; the packages esbuild could not resolve but
+ * built around (an `import()` with a `.catch` on it, left in the output as it was) are in
+ * `unresolved`.
+ */
+async function bundleIn(projectDir: string, name: string, source: string, outDir: string) {
+  writeFileSync(join(projectDir, `${name}.ts`), source);
+  mkdirSync(outDir, { recursive: true });
+  const result = await build({
+    ...HANDLER_BUILD,
+    entryPoints: [join(projectDir, `${name}.ts`)],
+    absWorkingDir: projectDir,
+    outfile: join(outDir, `${name}.mjs`),
+  });
+  return {
+    file: join(outDir, `${name}.mjs`),
+    inputs: Object.keys(result.metafile.inputs),
+    unresolved: unresolvedPackages(result.metafile),
+  };
+}
+
+/** The packages a bundle still imports (it could not resolve them), Node.js built-ins aside. */
+function unresolvedPackages(metafile: Metafile): string[] {
+  const names = Object.values(metafile.outputs)
+    .flatMap((output) => output.imports)
+    .filter(({ path, external }) => external && !/^(node:|\.|\/)/.test(path))
+    .map(({ path }) => {
+      const parts = path.split("/");
+      return path.startsWith("@") ? parts.slice(0, 2).join("/") : (parts[0] as string);
+    })
+    .filter((name) => !builtinModules.includes(name));
+  return [...new Set(names)].sort();
+}
+
+/**
+ * A {@link ServiceContext} that runs `<runDir>/<name>.mjs`'s `handler` in a child `node` with
+ * only what a Lambda function has (no AWS profile or credentials of this machine).
+ */
+function serviceContext(
+  runDir: string,
+  name: string,
+  stops: (() => Promise<void>)[],
+): ServiceContext {
+  const invoker = `invoke-${name}.mjs`;
+  writeFileSync(
+    join(runDir, invoker),
+    `import { handler } from "./${name}.mjs";\n` +
+      "const result = await handler(JSON.parse(process.argv[2]));\n" +
+      "process.stdout.write(JSON.stringify(result ?? null));\n",
+  );
+  return {
+    region: REGION,
+    async invoke(event, env) {
+      const output = await run(process.execPath, [invoker, JSON.stringify(event)], {
+        cwd: runDir,
+        timeoutMs: 60_000,
+        env: {
+          PATH: process.env.PATH,
+          HOME: runDir,
+          AWS_CONFIG_FILE: join(runDir, "no-aws-config"),
+          AWS_SHARED_CREDENTIALS_FILE: join(runDir, "no-aws-credentials"),
+          AWS_EC2_METADATA_DISABLED: "true",
+          AWS_REGION: REGION,
+          AWS_ACCESS_KEY_ID: "local",
+          AWS_SECRET_ACCESS_KEY: "local",
+          ...env,
+        },
+      });
+      return JSON.parse(output);
+    },
+    defer(stop) {
+      const stopOnce = once(stop);
+      stops.push(stopOnce);
+      pendingStops.add(stopOnce);
+    },
+  };
+}
+
+/** Runs `exercise` with a context for `<runDir>/<name>.mjs`, then stops what it started. */
+async function exerciseBundle(
+  runDir: string,
+  name: string,
+  exercise: (context: ServiceContext) => Promise<void>,
+): Promise<void> {
+  const stops: (() => Promise<void>)[] = [];
+  try {
+    await exercise(serviceContext(runDir, name, stops));
+  } finally {
+    for (const stop of stops.reverse()) {
+      await stop();
+      pendingStops.delete(stop);
+    }
+  }
+}
+
 describe.each(packages)("$name, published and installed alone", (pkg) => {
   const manifest = pkg.manifest as unknown as Manifest;
   const testCase = CASES[pkg.name];
   const slug = pkg.name.replace("@", "").replace("/", "-");
   const peers = manifest.peerDependencies ?? {};
   const installedPeers = Object.keys(peers).filter((peer) => !testCase?.skippedPeers?.[peer]);
+  const requiredPeers = Object.keys(peers).filter(
+    (peer) => manifest.peerDependenciesMeta?.[peer]?.optional !== true,
+  );
+  const optionalPeers = Object.keys(peers).filter((peer) => !requiredPeers.includes(peer));
+  // Its public entry points (./package.json aside).
+  const entryPoints = Object.keys(manifest.exports ?? { ".": "" })
+    .filter((subpath) => subpath !== "./package.json")
+    .map((subpath) => ({
+      subpath,
+      specifier: subpath === "." ? pkg.name : `${pkg.name}/${subpath.slice(2)}`,
+    }));
   let scratch = "";
+  /** A project with the package and its required peers only (`scratch` when that is all). */
+  let requiredOnly = "";
 
   beforeAll(async () => {
     if (!testCase) throw new Error(`${pkg.name} has no case in tests/registry/cases.ts: add one`);
+    const specs = (names: readonly string[]) => [
+      `${pkg.name}@${manifest.version}`,
+      ...names.map((peer) => {
+        const version = workspaceVersionOf(pkg.dir, peer);
+        if (!version) throw new Error(`${pkg.name}: the workspace has no copy of its peer ${peer}`);
+        return `${peer}@${version}`;
+      }),
+    ];
     scratch = createScratchProject(join(tempRoot, "scratch", slug), `scratch-${slug}`);
-    const specs = [`${pkg.name}@${manifest.version}`];
-    for (const peer of installedPeers) {
-      const version = workspaceVersionOf(pkg.dir, peer);
-      if (!version) throw new Error(`${pkg.name}: the workspace has no copy of its peer ${peer}`);
-      specs.push(`${peer}@${version}`);
+    requiredOnly = scratch;
+    const installs = [npmInstall(sandbox, scratch, specs(installedPeers))];
+    if (installedPeers.some((peer) => !requiredPeers.includes(peer))) {
+      requiredOnly = createScratchProject(
+        join(tempRoot, "scratch", `${slug}-required-peers`),
+        `scratch-${slug}-required-peers`,
+      );
+      installs.push(npmInstall(sandbox, requiredOnly, specs(requiredPeers)));
     }
-    await npmInstall(sandbox, scratch, specs);
+    await Promise.all(installs);
   }, 180_000);
 
   it("its tarball holds dist/, README.md, LICENSE (and CHANGELOG.md), no sources or tests", async () => {
@@ -199,12 +341,9 @@ describe.each(packages)("$name, published and installed alone", (pkg) => {
   });
 
   it("import and require load each entry point, with the same named exports", async () => {
-    const subpaths = Object.keys(manifest.exports ?? { ".": "" }).filter(
-      (subpath) => subpath !== "./package.json" && !testCase?.skippedSubpaths?.[subpath],
-    );
     const installedDir = join(scratch, "node_modules", pkg.name);
-    for (const subpath of subpaths) {
-      const specifier = subpath === "." ? pkg.name : `${pkg.name}/${subpath.slice(2)}`;
+    for (const { subpath, specifier } of entryPoints) {
+      if (testCase?.skippedSubpaths?.[subpath]) continue;
       const esm = await load(scratch, specifier, "import");
       const cjs = await load(scratch, specifier, "require");
       expect(esm.file, specifier).toMatch(/\.js$/);
@@ -287,35 +426,69 @@ describe.each(packages)("$name, published and installed alone", (pkg) => {
     if (declared.size === 0) expect([...everything]).toEqual([pkg.name]);
   });
 
+  it("each entry point bundles with esbuild, and loads, with only its required peers installed", async () => {
+    // npm installs no optional peer on its own (one may still come as another's required peer).
+    const absent = optionalPeers.filter(
+      (peer) => !existsSync(join(requiredOnly, "node_modules", peer)),
+    );
+    const runDir = join(tempRoot, "run", `${slug}-required-peers`);
+    const unresolved = new Set<string>();
+    for (const [index, { subpath, specifier }] of entryPoints.entries()) {
+      if (testCase?.skippedBundles?.[subpath]) continue;
+      // Every export kept (no tree shaking): the whole entry must bundle.
+      const source = `import * as entry from "${specifier}";\nconsole.log(JSON.stringify(Object.keys(entry)));\n`;
+      const bundle = await bundleIn(requiredOnly, `entry-${index}`, source, runDir);
+      expect(bundle.inputs.some((input) => input.startsWith(`node_modules/${pkg.name}/`))).toBe(
+        true,
+      );
+      // What esbuild left out is an absent optional peer, imported on first use only...
+      expect(
+        bundle.unresolved.filter((name) => !absent.includes(name)),
+        specifier,
+      ).toEqual([]);
+      for (const name of bundle.unresolved) unresolved.add(name);
+      // ...so the bundle loads without it.
+      const names = JSON.parse(await run(process.execPath, [bundle.file], { cwd: runDir }));
+      expect(names.length, specifier).toBeGreaterThan(0);
+    }
+    // An optional SDK peer an entry imports on first use: a case shows the error it gives.
+    expect(
+      [...unresolved].sort(),
+      `the optional peers ${pkg.name}'s entries import on first use; tests/registry/cases.ts must show what a missing one does (withoutOptionalPeers)`,
+    ).toEqual([...(testCase?.withoutOptionalPeers?.missing ?? [])].sort());
+  }, 120_000);
+
+  it.runIf(testCase?.withoutOptionalPeers !== undefined)(
+    `without its optional SDK peers, a bundled handler works until it uses a client whose SDK is missing, which names the package to install${testCase?.withoutOptionalPeers === undefined ? " (skipped: no optional SDK peer)" : ""}`,
+    async () => {
+      const missingPeers = testCase?.withoutOptionalPeers;
+      if (!missingPeers) return;
+      const runDir = join(tempRoot, "run", `${slug}-required-peers`);
+      const { inputs, unresolved } = await bundleIn(
+        requiredOnly,
+        "handler",
+        missingPeers.handler,
+        runDir,
+      );
+      for (const missing of missingPeers.missing) {
+        expect(existsSync(join(requiredOnly, "node_modules", missing)), missing).toBe(false);
+      }
+      expect(unresolved).toEqual([...missingPeers.missing].sort());
+      const bundled = bundledPackages(inputs);
+      for (const missing of missingPeers.missing) expect(bundled).not.toContain(missing);
+      await exerciseBundle(runDir, "handler", missingPeers.exercise);
+    },
+    150_000,
+  );
+
   // Only the service packages hold a client to bundle; for the others this is skipped.
   it.runIf(testCase?.service !== undefined)(
     `a handler bundled from it holds only its own client and works against a local stand-in${testCase?.service === undefined ? " (skipped: no client in this package)" : ""}`,
     async () => {
       const service = testCase?.service;
       if (!service) return;
-      writeFileSync(join(scratch, "handler.ts"), service.handler);
       const runDir = join(tempRoot, "run", slug);
-      mkdirSync(runDir, { recursive: true });
-      const result = await build({
-        entryPoints: [join(scratch, "handler.ts")],
-        absWorkingDir: scratch,
-        outfile: join(runDir, "handler.mjs"),
-        bundle: true,
-        minify: true,
-        format: "esm",
-        platform: "node",
-        target: "node22",
-        mainFields: ["module", "main"],
-        metafile: true,
-        legalComments: "none",
-        // As the sample apps ship: some CommonJS dependencies call require().
-        banner: {
-          js: "import{createRequire as __cr}from'module';const require=__cr(import.meta.url);",
-        },
-        logLevel: "silent",
-        tsconfigRaw: "{}",
-      });
-      const inputs = Object.keys(result.metafile.inputs);
+      const { inputs } = await bundleIn(scratch, "handler", service.handler, runDir);
       // Bundled from the installed package, nothing from the workspace.
       expect(inputs).toContain(`node_modules/${pkg.name}/dist/index.js`);
       expect(inputs.filter((input) => input.startsWith("../"))).toEqual([]);
@@ -324,49 +497,7 @@ describe.each(packages)("$name, published and installed alone", (pkg) => {
       for (const other of SDK_CLIENTS.filter((client) => !(client in peers))) {
         expect(bundled, other).not.toContain(other);
       }
-
-      writeFileSync(
-        join(runDir, "invoke.mjs"),
-        'import { handler } from "./handler.mjs";\n' +
-          "const result = await handler(JSON.parse(process.argv[2]));\n" +
-          "process.stdout.write(JSON.stringify(result ?? null));\n",
-      );
-      const stops: (() => Promise<void>)[] = [];
-      const context: ServiceContext = {
-        region: REGION,
-        async invoke(event, env) {
-          const output = await run(process.execPath, ["invoke.mjs", JSON.stringify(event)], {
-            cwd: runDir,
-            timeoutMs: 60_000,
-            // Only what a Lambda function has: no real AWS profile or credentials.
-            env: {
-              PATH: process.env.PATH,
-              HOME: runDir,
-              AWS_CONFIG_FILE: join(runDir, "no-aws-config"),
-              AWS_SHARED_CREDENTIALS_FILE: join(runDir, "no-aws-credentials"),
-              AWS_EC2_METADATA_DISABLED: "true",
-              AWS_REGION: REGION,
-              AWS_ACCESS_KEY_ID: "local",
-              AWS_SECRET_ACCESS_KEY: "local",
-              ...env,
-            },
-          });
-          return JSON.parse(output);
-        },
-        defer(stop) {
-          const stopOnce = once(stop);
-          stops.push(stopOnce);
-          pendingStops.add(stopOnce);
-        },
-      };
-      try {
-        await service.exercise(context);
-      } finally {
-        for (const stop of stops.reverse()) {
-          await stop();
-          pendingStops.delete(stop);
-        }
-      }
+      await exerciseBundle(runDir, "handler", service.exercise);
     },
     150_000,
   );
@@ -423,8 +554,8 @@ describe("an app that upgrades one package alone", () => {
     const script = `
         import { createRequire } from "node:module";
         import { dirname } from "node:path";
-        import { configureAwsDefaults, getSingletonCreations, resetAll } from "@org/aws-core";
-        import { documentClient, getDocumentClient } from "@org/aws-dynamo";
+        import { configureAwsDefaults, getClientCreations, resetAll } from "@org/aws-core";
+        import { documentClient } from "@org/aws-dynamo";
         const require = createRequire(import.meta.url);
         const dynamoDir = dirname(require.resolve("@org/aws-dynamo/package.json"));
         const cores = [
@@ -432,16 +563,16 @@ describe("an app that upgrades one package alone", () => {
           require.resolve("@org/aws-core", { paths: [dynamoDir] }),
         ];
         configureAwsDefaults({ maxAttempts: 2 });
-        const client = getDocumentClient();
+        const client = documentClient.client;
         const maxAttempts = await client.config.maxAttempts();
-        const created = getSingletonCreations().map((c) => c.name).sort();
+        const created = getClientCreations().map((c) => c.name).sort();
         resetAll();
         console.log(JSON.stringify({
           versions: [require("@org/aws-core/package.json").version, require(dynamoDir + "/package.json").version],
           twoCopies: cores[0] !== cores[1],
           created,
           maxAttempts,
-          resetReachedIt: !documentClient.isCreated(),
+          resetReachedIt: documentClient.peek() === undefined,
         }));`;
     const output = await run(process.execPath, ["--input-type=module", "-e", script], {
       cwd: scratch,
