@@ -54,7 +54,7 @@ export interface MiddyRequestLike {
  * import { documentClient } from "@org/aws-dynamo";
  *
  * export const handler = middy(async (event, context) => {
- *   // calls end at the invocation's deadline, as InvocationTimeoutError
+ *   // calls end at the invocation's deadline, as an AwsCoreError of kind "timeout"
  * }).use(awsClients({ prime: [documentClient], connect: true }));
  * ```
  */
