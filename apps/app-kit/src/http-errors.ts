@@ -6,20 +6,21 @@ import { AwsCoreError, type ErrorKind, httpStatusOf } from "@org/aws-core";
  */
 export class HttpError extends AwsCoreError {
   override readonly name: string = "HttpError";
+  readonly details: readonly string[] | undefined;
   constructor(
-    kind: ErrorKind,
     message: string,
-    readonly details?: readonly string[],
+    options: { readonly kind: ErrorKind; readonly details?: readonly string[] | undefined },
   ) {
-    super(message, { kind, safeMessage: message });
+    super(message, { kind: options.kind, safeMessage: message });
+    this.details = options.details;
   }
 }
 
 /** 400: the request is malformed or invalid; `details` lists what. */
 export class BadRequestError extends HttpError {
   override readonly name: string = "BadRequestError";
-  constructor(message: string, details?: readonly string[]) {
-    super("validation", message, details);
+  constructor(message: string, options: { readonly details?: readonly string[] } = {}) {
+    super(message, { ...options, kind: "validation" });
   }
 }
 
@@ -27,7 +28,7 @@ export class BadRequestError extends HttpError {
 export class NotFoundHttpError extends HttpError {
   override readonly name: string = "NotFoundHttpError";
   constructor(message = "Not Found") {
-    super("not-found", message);
+    super(message, { kind: "not-found" });
   }
 }
 

@@ -1,4 +1,4 @@
-import { markInvocationStart, withInvocation } from "@org/aws-core";
+import { isColdStart, withInvocation } from "@org/aws-core";
 import type {
   APIGatewayProxyEventV2,
   APIGatewayProxyStructuredResultV2,
@@ -55,25 +55,21 @@ export function createHttpHandler<K extends RouteKey>(api: AppApi<K>, routes: Ro
   const createTelemetry = () => {
     const logger = createLogger(name);
     const metrics = createMetrics(name);
-    let observing = false;
-    // Once the logger knows its first invocation, so even earlier creations carry its id.
-    const observeCreations = () => {
-      if (observing) return;
-      observing = true;
-      observeClientCreations((creation) => {
-        const { name: client, durationMs, coldStart } = creation;
-        logger.info("client created", { client, durationMs, coldStart });
-        publishClientCreation(metrics, creation);
-      });
-    };
+    // Reported at the start of each invocation, once the logger knows it (so even the
+    // creations of the init carry its id), and at its end.
+    const observeCreations = observeClientCreations((creation) => {
+      const { name: client, durationMs, coldStart } = creation;
+      logger.info("client created", { client, durationMs, coldStart });
+      publishClientCreation(metrics, creation);
+    });
     return { logger, metrics, observeCreations };
   };
   return (event: APIGatewayProxyEventV2, context: Context) =>
     withInvocation(context, async (): Promise<APIGatewayProxyStructuredResultV2> => {
-      const coldStart = markInvocationStart();
       telemetry ??= createTelemetry();
       const { logger, metrics, observeCreations } = telemetry;
-      if (coldStart) metrics.captureColdStartMetric();
+      // withInvocation has counted this invocation.
+      if (isColdStart()) metrics.captureColdStartMetric();
       const log = startInvocationLog(logger, context);
       observeCreations();
       try {
@@ -83,6 +79,8 @@ export function createHttpHandler<K extends RouteKey>(api: AppApi<K>, routes: Ro
         return json(result.statusCode, result.body ?? null, result.headers);
       } catch (error) {
         return answerError(error, log);
+      } finally {
+        observeCreations();
       }
     });
 }

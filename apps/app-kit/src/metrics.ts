@@ -1,5 +1,5 @@
 import { Metrics, MetricUnit } from "@aws-lambda-powertools/metrics";
-import type { SingletonCreation } from "@org/aws-core";
+import type { ClientCreation } from "@org/aws-core";
 
 /**
  * The app's metrics, in CloudWatch's embedded metric format (EMF) through Powertools for AWS
@@ -20,7 +20,7 @@ export function createMetrics(service: string): Metrics {
 }
 
 /** One `ClientCreationTime` metric (milliseconds), with the client's name as a dimension. */
-export function publishClientCreation(metrics: Metrics, creation: SingletonCreation): void {
+export function publishClientCreation(metrics: Metrics, creation: ClientCreation): void {
   const metric = metrics.singleMetric();
   metric.addDimension("client", creation.name);
   metric.addMetric("ClientCreationTime", MetricUnit.Milliseconds, creation.durationMs);

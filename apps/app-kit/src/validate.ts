@@ -16,7 +16,9 @@ import { BadRequestError } from "./http-errors";
 export function validate<T>(schema: ZodMiniType<T>, value: unknown): T {
   const result = safeParse(schema, value);
   if (result.success) return result.data;
-  throw new BadRequestError("Invalid request", result.error.issues.map(describeIssue));
+  throw new BadRequestError("Invalid request", {
+    details: result.error.issues.map(describeIssue),
+  });
 }
 
 // zod/mini ships no message texts: its default is "Invalid input", so say what is unknown

@@ -1,5 +1,5 @@
-import { CognitoForbiddenError, CognitoUnauthorizedError } from "@org/aws-cognito";
-import { DynamoConflictError, DynamoNotFoundError } from "@org/aws-dynamo";
+import { CognitoError } from "@org/aws-cognito";
+import { DynamoConflictError, DynamoError } from "@org/aws-dynamo";
 import { httpApiEvent, lambdaContext } from "@org/aws-testing";
 import { describe, expect, it, vi } from "vitest";
 import * as z from "zod/mini";
@@ -29,16 +29,21 @@ describe("createHttpHandler", () => {
       body: validate(z.object({ n: z.number() }), request.json()),
     }),
     "GET /missing": () => {
-      throw new DynamoNotFoundError("gone", { table: "t", key: { PK: "x" } });
+      throw new DynamoError("gone", { kind: "not-found", table: "t", key: { PK: "x" } });
     },
     "GET /conflict": () => {
       throw new DynamoConflictError("stale");
     },
     "GET /auth": () => {
-      throw new CognitoUnauthorizedError("Invalid token: expired at 2026-01-01 (client abc123)");
+      throw new CognitoError("Invalid token: expired at 2026-01-01 (client abc123)", {
+        kind: "unauthorized",
+      });
     },
     "GET /forbidden": () => {
-      throw new CognitoForbiddenError("user-1 may not read user-2 (not in admins)");
+      throw new CognitoError("user-1 may not read user-2 (not in admins)", {
+        kind: "forbidden",
+        requiredGroups: ["admins"],
+      });
     },
     // Another library's error that happens to share a name with ours is not ours.
     "GET /named-like-ours": () => {
@@ -144,7 +149,7 @@ describe("createHttpHandler", () => {
     }
   });
   it("BadRequestError is a validation error whose message is safe, with details", () => {
-    const error = new BadRequestError("bad", ["x"]);
+    const error = new BadRequestError("bad", { details: ["x"] });
     expect(error).toMatchObject({ kind: "validation", safeMessage: "bad", details: ["x"] });
   });
 });

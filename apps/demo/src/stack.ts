@@ -3,12 +3,10 @@ import { bundleEnvironment } from "@org/app-kit/bundle-environment";
 import {
   createTables,
   createUser,
-  createUserPoolClient,
   signIn,
   startCognitoLocal,
   startDynamoLocal,
   startLocalBedrock,
-  useLocalCredentials,
 } from "@org/aws-testing/local";
 import { type LogSink, startLocalRunner } from "@org/local-lambda-runner";
 import { translationApi } from "@org/translation-api/api";
@@ -73,7 +71,12 @@ export async function startStack(options: StackOptions = {}) {
     for (const stopOne of stops.reverse()) await stopOne().catch(() => {});
   };
   try {
-    useLocalCredentials();
+    // What the SDK needs to talk to the stand-ins (this process creates the tables, users and
+    // app clients): a region and dummy credentials, only where none are set, so a real AWS
+    // profile is never used by accident and never overwritten.
+    process.env.AWS_REGION ??= REGION;
+    process.env.AWS_ACCESS_KEY_ID ??= "local";
+    process.env.AWS_SECRET_ACCESS_KEY ??= "local";
     const dynamo = await step("DynamoDB Local (Java)", async () => {
       const started = await startDynamoLocal();
       stops.push(started.stop);
@@ -86,7 +89,7 @@ export async function startStack(options: StackOptions = {}) {
       stops.push(started.stop);
       return {
         cognito: started,
-        clientId: await createUserPoolClient(started, "demo"),
+        clientId: await started.createClient("demo"),
         userId: await createUser(started, { ...DEMO_USER, groups: ["translators"] }),
         adminId: await createUser(started, { ...ADMIN_USER, groups: [ADMIN_GROUP] }),
       };

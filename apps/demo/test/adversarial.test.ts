@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { createUser, createUserPoolClient, signIn } from "@org/aws-testing/local";
+import { createUser, signIn } from "@org/aws-testing/local";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROUTES } from "../src/routes";
 import { type Stack, startStack } from "../src/stack";
@@ -32,7 +32,7 @@ beforeAll(async () => {
     token: (await signIn(stack.cognito, { clientId: stack.clientId, ...bobUser })).accessToken,
   };
   admin = { token: (await stack.signInAdmin()).accessToken };
-  const otherClient = await createUserPoolClient(stack.cognito, "other-app");
+  const otherClient = await stack.cognito.createClient("other-app");
   otherClientToken = (await signIn(stack.cognito, { clientId: otherClient, ...bobUser }))
     .accessToken;
   const issuer = `https://cognito-idp.${stack.cognito.region}.amazonaws.com/${stack.cognito.userPoolId}`;

@@ -19,10 +19,10 @@ const TIMEOUT_MS = 10_000;
 /** Lambda's default timeout, for the slow model: the deadline is 500 ms before it. */
 const SHORT_TIMEOUT_MS = 3_000;
 /**
- * Nothing in translation-api or @org/aws-bedrock sets `maxAttempts` (aws-core leaves retries
- * to the SDK), so a call makes the SDK's default 3 attempts ("standard" mode).
+ * translation-api sets no `maxAttempts`, so a Bedrock call makes the attempts of the
+ * `bedrock` client's defaults in @org/aws-bedrock: 2.
  */
-const SDK_MAX_ATTEMPTS = 3;
+const BEDROCK_MAX_ATTEMPTS = 2;
 /** What must never reach a caller: the model, the table, AWS's exception text, hosts, stacks. */
 const INTERNALS =
   /anthropic|claude|haiku|translation-history|Exception|scripted|Local model|127\.0\.0\.1|localhost|\bat \S+:\d+|\.m?js\b|stack/i;
@@ -139,14 +139,14 @@ describe("translation-api when Bedrock keeps failing", () => {
       "Service Unavailable",
     ],
   ] as const)(
-    "%s (%s): answers %i with a safe message after the SDK's attempts, stores nothing, recovers warm",
+    "%s (%s): answers %i with a safe message after the client's attempts, stores nothing, recovers warm",
     async (_, exception, status, message) => {
       const user = `u-${exception}`;
       localBedrock().model.failNext(exception, Number.POSITIVE_INFINITY);
 
       const failed = await translate(runner, user);
       expectSafeAnswer(failed, status, message);
-      expect(localBedrock().requests).toHaveLength(SDK_MAX_ATTEMPTS);
+      expect(localBedrock().requests).toHaveLength(BEDROCK_MAX_ATTEMPTS);
       expect(localBedrock().requests.every((r) => r.modelId === DEFAULT_MODEL_ID)).toBe(true);
       expect(failed.report.durationMs).toBeLessThan(TIMEOUT_MS);
       expect(await storedTexts(runner, user)).toEqual([]);

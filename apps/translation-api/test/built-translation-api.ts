@@ -19,8 +19,8 @@ export interface TranslationApiStandIns {
 
 /**
  * The built translation-api (dist/, as deployed) in the local runner, its Bedrock Runtime and
- * DynamoDB at the given endpoints; logs off. Nothing configures the SDK's retries, so its
- * clients make the SDK's default attempts.
+ * DynamoDB at the given endpoints; logs off. Nothing configures the clients' retries, so each
+ * makes its package's default attempts (Bedrock 2, DynamoDB 3).
  */
 export function startBuiltTranslationApi(
   standIns: TranslationApiStandIns,

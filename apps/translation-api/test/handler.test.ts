@@ -1,6 +1,8 @@
+import { InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
+import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { httpApiEvent, lambdaContext } from "@org/aws-testing";
-import { claudeAnswer, InvokeModelCommand, mockBedrock } from "@org/aws-testing/bedrock";
-import { mockDocumentClient, PutCommand, QueryCommand } from "@org/aws-testing/dynamodb";
+import { claudeAnswer, mockBedrock } from "@org/aws-testing/bedrock";
+import { mockDocumentClient } from "@org/aws-testing/dynamodb";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { handler } from "../src/handler";
 

@@ -21,9 +21,10 @@ const RETRY_AFTER_MS = 100;
 const WARM_UP_LIMIT_MS = 30_000;
 // The function's timeout. The app's own SDK settings bound every DynamoDB call far below it:
 // nothing sets AWS_MAX_ATTEMPTS or configureAwsDefaults, so 3 attempts ("standard" retries),
-// each at most 1 s to connect and 2 s for the answer (aws-core's built-in connectionTimeout /
-// requestTimeout); and app-kit ends any AWS call at the invocation's deadline as a 504. A
-// refused connection fails at once, so the outage answers come back in well under a second.
+// each at most 700 ms to connect and 700 ms for the answer (aws-core's built-in
+// connectionTimeout / requestTimeout); and app-kit ends any AWS call at the invocation's
+// deadline as a 504. A refused connection fails at once, so the outage answers come back in
+// well under a second.
 const FUNCTION_TIMEOUT_MS = 10_000;
 const SAFE_503 = JSON.stringify({ message: "Service Unavailable" });
 const SAFE_504 = JSON.stringify({ message: "Gateway Timeout" });

@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
+import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { httpApiEvent, lambdaContext } from "@org/aws-testing";
-import { GetCommand, mockDocumentClient, PutCommand } from "@org/aws-testing/dynamodb";
+import { mockDocumentClient } from "@org/aws-testing/dynamodb";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { handler } from "../src/handler";
 

@@ -4,11 +4,13 @@ import type { ClientCreateHook, ClientCreation } from "./types";
 /**
  * Calls `hook` with every client `defineClient` creates from now on, in every `@org/aws-*`
  * package, once, right after creation and before first use: the place to instrument clients
- * (tracing) or to log and measure their creation (its second argument says which client, how
- * long it took, and whether in a cold start). What it returns, if anything, is used in the
- * client's place. A hook that throws fails the creation (the next use retries). Clients given
- * to `inject()` are yours: hooks do not see them. Each client has an `onCreate` of its own too.
- * Returns a function that removes the hook.
+ * (tracing). Its second argument says which client, how long it took, and whether in a cold
+ * start. What it returns, if anything, is used in the client's place. A client built on
+ * another's middleware stack (a DocumentClient on its DynamoDBClient's) is not passed again,
+ * so a hook that adds a named middleware does not add it twice: to log or measure every
+ * creation, read `getClientCreations()`. A hook that throws fails the creation (the next use
+ * retries). Clients given to `inject()` are yours: hooks do not see them. Each client has an
+ * `onCreate` of its own too. Returns a function that removes the hook.
  *
  * @example
  * ```ts
@@ -17,7 +19,6 @@ import type { ClientCreateHook, ClientCreation } from "./types";
  *
  * const tracer = new Tracer({ serviceName: "orders" });
  * onCreate((client) => tracer.captureAWSv3Client(client as never));
- * onCreate((_, { name, durationMs }) => console.log(`${name} created in ${durationMs} ms`));
  * ```
  */
 export function onCreate(hook: ClientCreateHook): () => void {
