@@ -82,9 +82,8 @@ const CASES: Record<string, Case> = {
     500,
     "Internal Server Error",
   ),
-  // Not of the (message, options) shape: it builds its message from what was stopped.
   InvocationTimeoutError: answers(
-    new coreErrors.InvocationTimeoutError("dynamodb", "GetItem", 1200),
+    coreErrors.InvocationTimeoutError.of("dynamodb", "GetItem", 1200),
     504,
     "Gateway Timeout",
   ),

@@ -116,6 +116,6 @@ describe("error names", () => {
     expect(new AwsCoreError("x").name).toBe("AwsCoreError");
     expect(new InvalidConfigError("x").name).toBe("InvalidConfigError");
     expect(SingletonCreationError.of("x", new Error("y")).name).toBe("SingletonCreationError");
-    expect(new InvocationTimeoutError("x", "Get", 1).name).toBe("InvocationTimeoutError");
+    expect(InvocationTimeoutError.of("x", "Get", 1).name).toBe("InvocationTimeoutError");
   });
 });

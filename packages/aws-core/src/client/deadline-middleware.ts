@@ -37,7 +37,7 @@ const endAtDeadline =
     const deadline = currentDeadline();
     if (deadline === undefined) return next(args);
     const timeLeftMs = deadline - Date.now();
-    const timeout = () => new InvocationTimeoutError(name, operationOf(context), timeLeftMs);
+    const timeout = () => InvocationTimeoutError.of(name, operationOf(context), timeLeftMs);
     if (timeLeftMs <= 0) throw timeout();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const expired = new Promise<never>((_, reject) => {
@@ -56,7 +56,7 @@ const noAttemptPastDeadline =
   (args: unknown): Promise<unknown> => {
     const deadline = currentDeadline();
     if (deadline !== undefined && Date.now() >= deadline) {
-      return Promise.reject(new InvocationTimeoutError(name, operationOf(context), 0));
+      return Promise.reject(InvocationTimeoutError.of(name, operationOf(context), 0));
     }
     return next(args);
   };

@@ -148,10 +148,14 @@ export class SingletonCreationError extends AwsCoreError {
  */
 export class InvocationTimeoutError extends AwsCoreError {
   override readonly name: string = "InvocationTimeoutError";
-  constructor(clientName: string, operation: string, timeLeftMs: number) {
-    super(
+  constructor(message: string, options: AwsCoreErrorOptions = {}) {
+    super(message, { ...options, kind: "timeout" });
+  }
+
+  /** The error for `operation` of `clientName`, which started with `timeLeftMs` left. */
+  static of(clientName: string, operation: string, timeLeftMs: number): InvocationTimeoutError {
+    return new InvocationTimeoutError(
       `${clientName} ${operation} stopped at the invocation's deadline (it started with ${Math.max(0, Math.round(timeLeftMs))} ms left)`,
-      { kind: "timeout" },
     );
   }
 }
