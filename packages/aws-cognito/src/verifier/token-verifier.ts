@@ -138,7 +138,9 @@ const JWKS_FETCH_LIMITS = { defaultRequestOptions: { timeout: 1_000, responseTim
 function createVerifier(options: TokenVerifierOptions): VerifierEntry {
   const env = process.env;
   const { userPoolId, clientId, tokenUse } = resolveSettings(options);
-  const endpoint = env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER ?? env.AWS_ENDPOINT_URL;
+  // Only Cognito's own variable: the generic AWS_ENDPOINT_URL (one endpoint for every
+  // service) must not also decide where the keys that tokens are trusted by come from.
+  const endpoint = env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER;
   const fetcher =
     options.jwksFetcher ??
     (endpoint ? new EndpointJwksFetcher(endpoint) : new SimpleFetcher(JWKS_FETCH_LIMITS));
@@ -243,7 +245,7 @@ export interface TokenVerifier {
   verify(token: string): Promise<VerifiedClaims>;
   /**
    * Sets options; merges with earlier calls. Before the first use only: afterwards an
-   * `InvalidConfigError` of `@org/aws-core` (kind `internal`), instead of being ignored.
+   * an `AwsCoreError` of kind `internal`, instead of being ignored.
    * @example
    * ```ts
    * tokenVerifier.configure({ clientId: ["web", "mobile"], groups: ["admin"] });

@@ -7,7 +7,7 @@ import { validateClientOptions } from "./validate-options";
 /**
  * Sets options for every client created from now on, in one place (for example in a module
  * your handlers import first). Merges with earlier calls. Throws
- * an `InvalidConfigError` when a client already exists, since it would not see
+ * an `AwsCoreError` of kind `internal` when a client already exists, since it would not see
  * the change. `resetAll()` undoes it.
  *
  * @example

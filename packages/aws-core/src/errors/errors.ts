@@ -21,7 +21,7 @@ export interface AwsCoreErrorOptions extends ErrorOptions {
  * import { AwsCoreError } from "@org/aws-core";
  *
  * try {
- *   getDynamoClient();
+ *   await documentClient.client.send(new GetCommand(input));
  * } catch (error) {
  *   if (error instanceof AwsCoreError) console.error(error.name, error.message);
  *   else throw error;

@@ -7,7 +7,7 @@ import type { LazySingleton, LazySingletonOptions } from "./types";
 export interface ConfigurableSingleton<T, TOptions extends object> extends LazySingleton<T> {
   /**
    * Merges options into the ones the instance will be created with. Before the first access
-   * only: afterwards it throws an `InvalidConfigError` instead of being silently ignored.
+   * only: afterwards it throws (an `AwsCoreError` of kind `internal`) instead of being silently ignored.
    * `reset()` keeps them; `resetAll()` forgets them.
    */
   configure(options: TOptions): void;
@@ -29,7 +29,7 @@ export interface ConfigurableSingletonOptions<TOptions> extends LazySingletonOpt
  *
  * @example
  * ```ts
- * import { configurableSingleton } from "@org/aws-core";
+ * import { configurableSingleton } from "@org/aws-core/internal"; // shared by the packages, not public
  *
  * const translator = configurableSingleton("translator", (options: { glossary?: string }) =>
  *   new Translator(options.glossary ?? "default"),

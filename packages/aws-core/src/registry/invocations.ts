@@ -1,21 +1,11 @@
 import { coreState } from "../state/core-state";
 
 /**
- * Marks the start of a Lambda invocation and tells whether it is a cold start: the
- * container's first invocation, unless Lambda initialised the container ahead of any request
- * (provisioned concurrency, `AWS_LAMBDA_INITIALIZATION_TYPE=provisioned-concurrency`), when
- * no caller waited for the init. Call it once at the top of your handler (handler wrappers do
- * it for you) so the registry can tell singletons created during the cold start from later
- * ones.
- *
- * @returns `true` for a cold start.
- * @example
- * ```ts
- * export const handler = async (event: unknown) => {
- *   const cold = markInvocationStart();
- *   console.log({ cold });
- * };
- * ```
+ * @internal Marks the start of a Lambda invocation (`withInvocation` and the Middy middleware
+ * call it) and tells whether it is a cold start: the container's first invocation, unless
+ * Lambda initialised the container ahead of any request (provisioned concurrency,
+ * `AWS_LAMBDA_INITIALIZATION_TYPE=provisioned-concurrency`), when no caller waited for the
+ * init.
  */
 export function markInvocationStart(): boolean {
   coreState().invocationCount += 1;
@@ -24,8 +14,9 @@ export function markInvocationStart(): boolean {
 
 /**
  * Whether the container is still in its cold start: initialising, or serving its first
- * invocation, on demand. Always `false` under provisioned concurrency. Without
- * {@link markInvocationStart} calls, it stays what it was at init.
+ * invocation, on demand, as `withInvocation` counts invocations. Always `false` under
+ * provisioned concurrency. A handler not run through `withInvocation` (or a wrapper that uses
+ * it) stays in its cold start as far as this function can tell.
  *
  * @example
  * ```ts
