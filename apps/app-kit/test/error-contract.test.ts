@@ -225,6 +225,16 @@ const CASES: Record<string, Case> = {
     503,
     "Service Unavailable",
   ),
+  BedrockModelNotFoundError: answers(
+    new bedrockErrors.BedrockModelNotFoundError("detail", model),
+    500,
+    "Internal Server Error",
+  ),
+  BedrockConflictError: answers(
+    new bedrockErrors.BedrockConflictError("detail", model),
+    409,
+    "Conflict",
+  ),
 
   // @org/aws-testing (a local stand-in that did not start, should an app's code meet one)
   LocalServiceError: answers(

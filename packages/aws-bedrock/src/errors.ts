@@ -119,6 +119,29 @@ export class BedrockModelStreamError extends BedrockError {
   }
 }
 
+/**
+ * The model id is unknown to Bedrock in this region (`ResourceNotFoundException`): the
+ * function is misconfigured, not the caller's input. Kind `internal` (500).
+ */
+export class BedrockModelNotFoundError extends BedrockError {
+  override readonly name: string = "BedrockModelNotFoundError";
+  constructor(message: string, options: FixedKindOptions = {}) {
+    super(message, { ...options, kind: "internal" });
+  }
+}
+
+/**
+ * The request conflicts with an operation already under way (`ConflictException`: Bedrock
+ * Runtime throws it for an asynchronous invocation whose idempotency token is in use).
+ * Retry once that operation has ended. Kind `conflict` (409).
+ */
+export class BedrockConflictError extends BedrockError {
+  override readonly name: string = "BedrockConflictError";
+  constructor(message: string, options: FixedKindOptions = {}) {
+    super(message, { ...options, kind: "conflict" });
+  }
+}
+
 type BedrockErrorClass = new (message: string, options?: FixedKindOptions) => BedrockError;
 
 const BY_NAME: Readonly<Record<string, BedrockErrorClass>> = {
@@ -126,29 +149,48 @@ const BY_NAME: Readonly<Record<string, BedrockErrorClass>> = {
   ServiceQuotaExceededException: BedrockThrottledError,
   ValidationException: BedrockValidationError,
   AccessDeniedException: BedrockAccessDeniedError,
+  ResourceNotFoundException: BedrockModelNotFoundError,
+  ConflictException: BedrockConflictError,
   ModelNotReadyException: BedrockModelNotReadyError,
   ModelTimeoutException: BedrockModelTimeoutError,
+  // The model failed while processing the request: a fault on Bedrock's side, not the input.
+  ModelErrorException: BedrockUnavailableError,
   InternalServerException: BedrockUnavailableError,
   ServiceUnavailableException: BedrockUnavailableError,
   ModelStreamErrorException: BedrockModelStreamError,
 };
 
+/** Bedrock failed on its side: a server fault or a 5xx status. */
+function isServerFault(error: unknown): boolean {
+  const { $fault, $metadata } = (error ?? {}) as {
+    $fault?: unknown;
+    $metadata?: { httpStatusCode?: unknown };
+  };
+  const status = $metadata?.httpStatusCode;
+  return $fault === "server" || (typeof status === "number" && status >= 500);
+}
+
 /**
  * @internal Turns a Bedrock Runtime SDK error (thrown by `send`, or by a stream mid-way) into
- * this package's typed error: a Bedrock exception by its name, Bedrock out of reach (refused,
- * reset, timed out) as a `BedrockUnavailableError`; anything else (an `AwsCoreError` such as
- * the invocation deadline's, a bug) is returned unchanged.
+ * this package's typed error: a Bedrock exception by its name; Bedrock out of reach (refused,
+ * reset, timed out) or failing on its side (a server fault, a 5xx) as a
+ * `BedrockUnavailableError`; anything else as a `BedrockError` of kind `internal`, with the
+ * error as `cause`. An `AwsCoreError` (the invocation's deadline, a missing SDK package) is
+ * returned unchanged.
  */
-export function toBedrockError(error: unknown, modelId: string): unknown {
+export function toBedrockError(error: unknown, modelId: string): AwsCoreError {
+  if (error instanceof AwsCoreError) return error;
   const { name, message } = (error ?? {}) as { name?: unknown; message?: unknown };
-  const reason = typeof message === "string" && message ? message : String(name);
+  const reason = typeof message === "string" && message ? message : String(name ?? error);
+  const options = { modelId, cause: error };
   const Type = typeof name === "string" && Object.hasOwn(BY_NAME, name) ? BY_NAME[name] : undefined;
-  if (Type) return new Type(reason, { modelId, cause: error });
+  if (Type) return new Type(reason, options);
   if (isServiceUnreachable(error)) {
-    return new BedrockUnavailableError(`Bedrock could not be reached: ${reason}`, {
-      modelId,
-      cause: error,
-    });
+    return new BedrockUnavailableError(`Bedrock could not be reached: ${reason}`, options);
   }
-  return error;
+  if (isServerFault(error)) {
+    return new BedrockUnavailableError(`Bedrock failed on its side: ${reason}`, options);
+  }
+  const what = typeof name === "string" && name !== "Error" ? `${name}: ${reason}` : reason;
+  return new BedrockError(`Bedrock call failed: ${what}`, options);
 }

@@ -1,7 +1,8 @@
+import { AwsCoreError } from "@org/aws-core";
 import { isServiceUnreachable } from "@org/aws-core/internal";
 import {
   DynamoConflictError,
-  type DynamoError,
+  DynamoError,
   type DynamoErrorContext,
   DynamoItemTooLargeError,
   DynamoThrottledError,
@@ -10,8 +11,10 @@ import {
   DynamoValidationError,
 } from "./errors";
 
+// Exception names, and the codes of a transaction's cancellation reasons (no `Exception`).
 const THROTTLING = new Set([
   "ProvisionedThroughputExceededException",
+  "ProvisionedThroughputExceeded",
   "ThrottlingException",
   "RequestLimitExceeded",
   "ThrottlingError",
@@ -22,10 +25,15 @@ interface AwsErrorLike {
   name?: string;
   code?: string;
   message?: string;
+  $fault?: string;
+  $metadata?: { httpStatusCode?: number };
   CancellationReasons?: { Code?: string; Message?: string; Item?: Record<string, unknown> }[];
 }
 
-/** Maps one failure code (an exception name, or a transaction cancellation code) to our error. */
+/**
+ * Maps one failure code (an exception name, or a transaction cancellation code) to our error;
+ * `undefined` for no failure (`None`) and for a code it does not know.
+ */
 function fromCode(
   code: string | undefined,
   message: string,
@@ -34,13 +42,23 @@ function fromCode(
 ): DynamoError | undefined {
   if (!code || code === "None") return undefined;
   const options = { ...context, cause };
-  if (code.startsWith("ConditionalCheckFailed") || code === "TransactionConflict") {
+  if (code.startsWith("ConditionalCheckFailed")) {
     return new DynamoConflictError(`Condition failed: ${message}`, options);
+  }
+  if (code.startsWith("TransactionConflict") || code === "ReplicatedWriteConflictException") {
+    return new DynamoConflictError(`Conflicting concurrent write: ${message}`, options);
+  }
+  // Before the throttling test: this code also ends with "LimitExceeded".
+  if (code.startsWith("ItemCollectionSizeLimitExceeded")) {
+    return new DynamoValidationError(
+      `Item collection (the items of one partition key, with a local secondary index) is over DynamoDB's 10 GB limit: ${message}`,
+      options,
+    );
   }
   if (THROTTLING.has(code) || code.startsWith("Throttling") || code.endsWith("LimitExceeded")) {
     return new DynamoThrottledError(`Throttled by DynamoDB after retries: ${message}`, options);
   }
-  if (code.startsWith("Validation") || code === "ItemCollectionSizeLimitExceeded") {
+  if (code.startsWith("Validation")) {
     if (/size has exceeded|item size|too large/i.test(message)) {
       return new DynamoItemTooLargeError(
         `Item is over DynamoDB's 400 KB limit: ${message}`,
@@ -52,22 +70,47 @@ function fromCode(
   return undefined;
 }
 
+/** DynamoDB failed on its side: a server fault (`InternalServerError`...) or a 5xx status. */
+function isServerFault(aws: AwsErrorLike): boolean {
+  const status = aws.$metadata?.httpStatusCode;
+  return (
+    aws.$fault === "server" ||
+    aws.name === "InternalServerError" ||
+    (typeof status === "number" && status >= 500)
+  );
+}
+
 /**
- * Turns an SDK error into one of this package's typed errors when there is one for it;
- * anything else is returned unchanged. `actions` gives the table and key of each action of
- * a transaction, so each cancellation reason names its item.
+ * Turns an SDK error into one of this package's typed errors: always a `DynamoError`, except
+ * an `AwsCoreError` (the invocation's deadline, a client that could not be created), which is
+ * returned unchanged. An error it does not know (`ResourceNotFoundException` for a table that
+ * does not exist, `AccessDeniedException`, a bug) is a `DynamoError` of kind `internal` with
+ * it as `cause`. `actions` gives the table and key of each action of a transaction, so each
+ * cancellation reason names its item.
  */
 export function toDynamoError(
   error: unknown,
   context: DynamoErrorContext,
   actions: readonly DynamoErrorContext[] = [],
-): unknown {
-  const aws = error as AwsErrorLike;
-  if (typeof aws !== "object" || aws === null) return error;
+): AwsCoreError {
+  if (error instanceof AwsCoreError) return error;
+  const aws = (typeof error === "object" && error !== null ? error : {}) as AwsErrorLike;
+  const options = { ...context, cause: error };
   if (aws.name === "TransactionCanceledException") {
-    const reasons = (aws.CancellationReasons ?? []).map((reason, index) =>
-      fromCode(reason.Code, reason.Message ?? reason.Code ?? "", actions[index] ?? {}, error),
-    );
+    const reasons = (aws.CancellationReasons ?? []).map((reason, index) => {
+      const reasonContext = actions[index] ?? {};
+      const message = reason.Message ?? reason.Code ?? "";
+      return (
+        fromCode(reason.Code, message, reasonContext, error) ??
+        // A failure code this package does not know is still a failure, never a success.
+        (reason.Code && reason.Code !== "None"
+          ? new DynamoError(`Transaction action failed (${reason.Code}): ${message}`, {
+              ...reasonContext,
+              cause: error,
+            })
+          : undefined)
+      );
+    });
     const failed = reasons
       .map((reason, index) => reason && `#${index}: ${reason.name}`)
       .filter(Boolean);
@@ -82,16 +125,23 @@ export function toDynamoError(
       aws.message ?? "",
     )
   ) {
-    return new DynamoValidationError(`A value cannot be stored in DynamoDB: ${aws.message}`, {
-      ...context,
-      cause: error,
-    });
+    return new DynamoValidationError(
+      `A value cannot be stored in DynamoDB: ${aws.message}`,
+      options,
+    );
   }
   if (isServiceUnreachable(error)) {
-    return new DynamoUnavailableError(`DynamoDB could not be reached: ${aws.message}`, {
-      ...context,
-      cause: error,
-    });
+    return new DynamoUnavailableError(`DynamoDB could not be reached: ${aws.message}`, options);
   }
-  return fromCode(aws.name, aws.message ?? "", context, error) ?? error;
+  const mapped = fromCode(aws.name, aws.message ?? "", context, error);
+  if (mapped) return mapped;
+  if (isServerFault(aws)) {
+    return new DynamoUnavailableError(
+      `DynamoDB failed on its side after retries (${aws.name}): ${aws.message}`,
+      options,
+    );
+  }
+  const what =
+    typeof error === "object" && error !== null ? `${aws.name}: ${aws.message}` : String(error);
+  return new DynamoError(`DynamoDB call failed: ${what}`, options);
 }

@@ -1,11 +1,14 @@
 import {
   AccessDeniedException,
   BedrockRuntimeClient,
+  ConflictException,
   ConverseCommand,
   ConverseStreamCommand,
   InternalServerException,
   InvokeModelCommand,
+  ModelErrorException,
   ModelNotReadyException,
+  ResourceNotFoundException,
   ServiceUnavailableException,
 } from "@aws-sdk/client-bedrock-runtime";
 import { AwsCoreError, httpStatusOf, resetAll } from "@org/aws-core";
@@ -13,6 +16,8 @@ import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   BedrockAccessDeniedError,
+  BedrockConflictError,
+  BedrockModelNotFoundError,
   BedrockModelNotReadyError,
   BedrockModelStreamError,
   BedrockModelTimeoutError,
@@ -113,6 +118,8 @@ describe("the errors", () => {
     [BedrockThrottledError, "throttled", 429],
     [BedrockValidationError, "validation", 400],
     [BedrockAccessDeniedError, "internal", 500],
+    [BedrockModelNotFoundError, "internal", 500],
+    [BedrockConflictError, "conflict", 409],
     [BedrockModelNotReadyError, "unavailable", 503],
     [BedrockUnavailableError, "unavailable", 503],
     [BedrockModelTimeoutError, "timeout", 504],
@@ -203,6 +210,23 @@ describe("invokeModelJson", () => {
     ],
     [Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }), BedrockUnavailableError],
     [
+      new ResourceNotFoundException({ message: "no such model", $metadata: {} }),
+      BedrockModelNotFoundError,
+    ],
+    [new ConflictException({ message: "token in use", $metadata: {} }), BedrockConflictError],
+    [new ModelErrorException({ message: "model failed", $metadata: {} }), BedrockUnavailableError],
+    [
+      Object.assign(new Error("new failure"), { name: "NewServerException", $fault: "server" }),
+      BedrockUnavailableError,
+    ],
+    [
+      Object.assign(new Error("bad gateway"), {
+        name: "UnknownError",
+        $metadata: { httpStatusCode: 502 },
+      }),
+      BedrockUnavailableError,
+    ],
+    [
       Object.assign(new Error("Connection timed out after 1000 ms"), { name: "TimeoutError" }),
       BedrockUnavailableError,
     ],
@@ -215,10 +239,30 @@ describe("invokeModelJson", () => {
     expect(error.safeMessage).not.toMatch(/model-a|127\.0\.0\.1|ECONN|Exception/);
   });
 
-  it("leaves an error it does not know as it is", async () => {
+  it.each([
+    [new ResourceNotFoundException({ message: "no such model", $metadata: {} }), "internal"],
+    [new ConflictException({ message: "token in use", $metadata: {} }), "conflict"],
+    [new ModelErrorException({ message: "model failed", $metadata: {} }), "unavailable"],
+  ])("maps %s to its kind", async (sdkError, kind) => {
+    bedrockMock.on(InvokeModelCommand).rejects(sdkError);
+    const error = (await invokeModelJson("model-a", {}).catch((e) => e)) as BedrockError;
+    expect(error.kind).toBe(kind);
+  });
+
+  it("maps an error it does not know to a BedrockError of kind internal, keeping the cause", async () => {
     const unknown = new RangeError("something else");
     bedrockMock.on(InvokeModelCommand).rejects(unknown);
-    expect(await invokeModelJson("model-a", {}).catch((e) => e)).toBe(unknown);
+    const error = (await invokeModelJson("model-a", {}).catch((e) => e)) as BedrockError;
+    expect(error).toBeInstanceOf(BedrockError);
+    expect(error).toMatchObject({ kind: "internal", modelId: "model-a", cause: unknown });
+    expect(error.message).toMatch(/something else/);
+    expect(error.safeMessage).toBe("Internal Server Error");
+  });
+
+  it("passes core's own errors (the invocation's deadline) through unchanged", async () => {
+    const deadline = new AwsCoreError("stopped at the invocation's deadline", { kind: "timeout" });
+    bedrockMock.on(InvokeModelCommand).rejects(deadline);
+    expect(await invokeModelJson("model-a", {}).catch((e) => e)).toBe(deadline);
   });
 });
 

@@ -1,3 +1,4 @@
+import { DynamoValidationError } from "../errors";
 import type { ExpressionContext } from "./expression-context";
 
 // The package entry exports this module as one namespace, `conditions`.
@@ -133,7 +134,9 @@ export function attributeNotExists(path: string): Condition {
 }
 
 function join(operator: "AND" | "OR", conditions: Condition[]): Condition {
-  if (conditions.length === 0) throw new TypeError(`${operator} needs at least one condition`);
+  if (conditions.length === 0) {
+    throw new DynamoValidationError(`Invalid condition: ${operator} needs at least one condition`);
+  }
   return condition((ctx) => conditions.map((c) => `(${c.render(ctx)})`).join(` ${operator} `));
 }
 

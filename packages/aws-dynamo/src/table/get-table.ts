@@ -1,5 +1,5 @@
 import { lazySingleton } from "@org/aws-core";
-import { DynamoValidationError } from "../errors";
+import { DynamoError } from "../errors";
 import { TableHandle } from "./table-handle";
 import type { Item, TableSchema } from "./types";
 
@@ -19,8 +19,9 @@ const tableCache = /* @__PURE__ */ lazySingleton(
  *
  * @param name - the table name, e.g. `process.env.TABLE_NAME` read inside your handler.
  * @param schema - its key schema (default `{ partitionKey: "PK", sortKey: "SK" }`) and indexes.
- * @throws a `DynamoValidationError` (kind `validation`) for a name that is not a non-empty
- * string, a schema without a partition key, or a table already asked for with another schema.
+ * @throws a `DynamoError` of kind `internal` (500: the function is misconfigured, the caller's
+ * input is not at fault) for a name that is not a non-empty string, a schema without a
+ * partition key, or a table already asked for with another schema.
  *
  * @example
  * ```ts
@@ -43,8 +44,9 @@ export function getTable<TItem extends object = Item>(
   schema: TableSchema = DEFAULT_TABLE_SCHEMA,
 ): TableHandle<TItem> {
   if (typeof name !== "string" || name.length === 0) {
-    throw new DynamoValidationError(
+    throw new DynamoError(
       `Invalid table name: ${describe(name)}. Expected a non-empty string (is TABLE_NAME set?)`,
+      { kind: "internal" },
     );
   }
   const cache = tableCache.get();
@@ -52,9 +54,9 @@ export function getTable<TItem extends object = Item>(
   if (cached) {
     // The same schema object (a repository's, the default) needs no comparison.
     if (cached.schema !== schema && canonical(cached.schema) !== canonical(schema)) {
-      throw new DynamoValidationError(
+      throw new DynamoError(
         `Invalid schema: ${canonical(schema)}. Expected the schema the table was first asked for with, ${canonical(cached.schema)}`,
-        { table: name },
+        { table: name, kind: "internal" },
       );
     }
     return cached as unknown as TableHandle<TItem>;
@@ -89,9 +91,9 @@ function assertSchema(schema: unknown, table: string): asserts schema is TableSc
         indexes !== null &&
         Object.values(indexes).every(isKeySchema)));
   if (!valid) {
-    throw new DynamoValidationError(
+    throw new DynamoError(
       `Invalid schema: ${describe(schema)}. Expected { partitionKey, sortKey?, indexes? } with non-empty attribute names`,
-      { table },
+      { table, kind: "internal" },
     );
   }
 }

@@ -11,10 +11,11 @@ import {
 import { resetAll } from "@org/aws-core";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { DynamoBatchIncompleteError } from "../../src/errors";
+import { DynamoBatchIncompleteError, DynamoValidationError } from "../../src/errors";
 import {
   BaseRepository,
   conditions,
+  DynamoError,
   documentClient,
   dynamo,
   getTable,
@@ -152,6 +153,24 @@ describe("table handle commands", () => {
     expect(ddb.commandCalls(DeleteCommand)[0]?.args[0].input).toMatchObject({
       ReturnValues: "ALL_OLD",
     });
+  });
+});
+
+describe("conditions", () => {
+  it.each([
+    ["and", and],
+    ["or", or],
+  ])("%s() with no condition throws a DynamoValidationError (kind validation)", (_, join) => {
+    let error: unknown;
+    try {
+      join();
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(error).toBeInstanceOf(DynamoValidationError);
+    expect(error).toBeInstanceOf(DynamoError);
+    expect(error).toMatchObject({ kind: "validation", safeMessage: "Invalid request" });
+    expect((error as Error).message).toMatch(/needs at least one condition/);
   });
 });
 

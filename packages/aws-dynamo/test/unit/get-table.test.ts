@@ -4,7 +4,7 @@ import { InvalidConfigError } from "@org/aws-core/internal";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { DynamoValidationError } from "../../src/errors";
-import { BaseRepository, type DynamoError, documentClient, getTable } from "../../src/index";
+import { BaseRepository, DynamoError, documentClient, getTable } from "../../src/index";
 
 const ddb = mockClient(DynamoDBDocumentClient);
 
@@ -31,11 +31,12 @@ describe("getTable", () => {
     ["an empty name", ""],
     ["no name", undefined],
     ["a number", 42],
-  ])("refuses %s with a DynamoValidationError", (_, name) => {
+  ])("refuses %s with a DynamoError of kind internal (a misconfiguration)", (_, name) => {
     const error = thrown(() => getTable(name as never));
-    expect(error).toBeInstanceOf(DynamoValidationError);
+    expect(error).toBeInstanceOf(DynamoError);
+    expect(error).not.toBeInstanceOf(DynamoValidationError);
     expect(error).not.toBeInstanceOf(InvalidConfigError);
-    expect(error).toMatchObject({ kind: "validation", safeMessage: "Invalid request" });
+    expect(error).toMatchObject({ kind: "internal", safeMessage: "Internal Server Error" });
     expect((error as Error).message).toMatch(/is TABLE_NAME set\?/);
   });
 
@@ -46,8 +47,9 @@ describe("getTable", () => {
       getTable("orders-secret"),
     );
     const error = thrown(() => getTable("orders-secret", { partitionKey: "id" })) as DynamoError;
-    expect(error).toBeInstanceOf(DynamoValidationError);
-    expect(error).toMatchObject({ kind: "validation", table: "orders-secret" });
+    expect(error).toBeInstanceOf(DynamoError);
+    expect(error).not.toBeInstanceOf(DynamoValidationError);
+    expect(error).toMatchObject({ kind: "internal", table: "orders-secret" });
     expect(error.message).toContain("orders-secret");
     expect(error.safeMessage).not.toContain("orders-secret");
   });
@@ -58,16 +60,21 @@ describe("getTable", () => {
     ["a bad index", { partitionKey: "PK", indexes: { byStatus: { sortKey: "SK" } } }],
     ["not an object", "PK"],
   ])("refuses a schema with %s", (_, schema) => {
-    expect(thrown(() => getTable("t", schema as never))).toBeInstanceOf(DynamoValidationError);
+    const error = thrown(() => getTable("t", schema as never));
+    expect(error).toBeInstanceOf(DynamoError);
+    expect(error).not.toBeInstanceOf(DynamoValidationError);
+    expect(error).toMatchObject({ kind: "internal", table: "t" });
   });
 
-  it("a repository without a table name fails with a DynamoValidationError", async () => {
+  it("a repository without a table name fails with a DynamoError of kind internal", async () => {
     const users = new BaseRepository<{ id: string }>({
       table: () => process.env.MISSING_TABLE_NAME ?? "",
       prefix: "USER",
       id: (u) => u.id,
     });
-    await expect(users.get({ id: "1" })).rejects.toBeInstanceOf(DynamoValidationError);
+    const error = await users.get({ id: "1" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DynamoError);
+    expect(error).toMatchObject({ kind: "internal" });
   });
 });
 

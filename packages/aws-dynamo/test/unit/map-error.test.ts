@@ -1,3 +1,5 @@
+import { AwsCoreError } from "@org/aws-core";
+import { SingletonCreationError } from "@org/aws-core/internal";
 import { describe, expect, it } from "vitest";
 import {
   DynamoItemTooLargeError,
@@ -19,6 +21,8 @@ describe("toDynamoError", () => {
     ["ThrottlingException", DynamoThrottledError],
     ["RequestLimitExceeded", DynamoThrottledError],
     ["ValidationException", DynamoValidationError],
+    ["TransactionConflictException", DynamoConflictError],
+    ["ItemCollectionSizeLimitExceededException", DynamoValidationError],
   ])("maps %s, keeping table, key and cause", (name, type) => {
     const original = aws(name);
     const mapped = toDynamoError(original, context) as DynamoError;
@@ -83,9 +87,68 @@ describe("toDynamoError", () => {
     expect(mapped).toBeInstanceOf(DynamoValidationError);
   });
 
-  it("passes other errors through unchanged", () => {
-    const other = aws("InternalServerError");
-    expect(toDynamoError(other, context)).toBe(other);
-    expect(toDynamoError("a string", context)).toBe("a string");
+  it.each([
+    ["InternalServerError", aws("InternalServerError", "Internal server error")],
+    ["a server fault", aws("SomethingNew", "boom", { $fault: "server" })],
+    ["a 5xx status", aws("Unknown", "bad gateway", { $metadata: { httpStatusCode: 502 } })],
+  ])("maps %s to DynamoUnavailableError (kind unavailable)", (_, original) => {
+    const mapped = toDynamoError(original, context);
+    expect(mapped).toBeInstanceOf(DynamoUnavailableError);
+    expect(mapped).toMatchObject({ kind: "unavailable", table: "orders", cause: original });
+  });
+
+  it("maps an item collection over 10 GB to validation, not throttled", () => {
+    const mapped = toDynamoError(
+      aws("ItemCollectionSizeLimitExceededException", "Collection size exceeded."),
+      context,
+    );
+    expect(mapped).toBeInstanceOf(DynamoValidationError);
+    expect(mapped.kind).toBe("validation");
+  });
+
+  it("maps the throttling cancellation codes, and never reads a failure code as success", () => {
+    const error = aws("TransactionCanceledException", "cancelled", {
+      CancellationReasons: [
+        { Code: "ProvisionedThroughputExceeded" },
+        { Code: "ThrottlingError" },
+        { Code: "RequestLimitExceeded" },
+        { Code: "ItemCollectionSizeLimitExceeded" },
+        { Code: "SomethingNew" },
+        {},
+      ],
+    });
+    const mapped = toDynamoError(error, {}) as DynamoTransactionCancelledError;
+    expect(mapped.reasons.map((r) => r?.kind)).toEqual([
+      "throttled",
+      "throttled",
+      "throttled",
+      "validation",
+      "internal",
+      undefined,
+    ]);
+    expect(mapped.kind).toBe("throttled");
+  });
+
+  it.each([
+    ["ResourceNotFoundException", aws("ResourceNotFoundException", "Requested resource not found")],
+    ["AccessDeniedException", aws("AccessDeniedException", "not authorized", { $fault: "client" })],
+    ["an unknown error", new RangeError("something else")],
+    ["a string", "a string"],
+    ["undefined", undefined],
+  ])("maps %s to a DynamoError of kind internal, keeping the cause", (_, original) => {
+    const mapped = toDynamoError(original, context);
+    expect(mapped).toBeInstanceOf(DynamoError);
+    expect(mapped).toBeInstanceOf(AwsCoreError);
+    expect(mapped).toMatchObject({ kind: "internal", cause: original, table: "orders" });
+    expect(mapped.message).toContain('table "orders"');
+    expect(mapped.safeMessage).toBe("Internal Server Error");
+    expect(mapped.safeMessage).not.toMatch(/orders|PK|Exception/);
+  });
+
+  it("passes core's errors through unchanged", () => {
+    const deadline = new AwsCoreError("stopped at the invocation's deadline", { kind: "timeout" });
+    const creation = SingletonCreationError.of("dynamodb", new Error("no region"));
+    expect(toDynamoError(deadline, context)).toBe(deadline);
+    expect(toDynamoError(creation, context)).toBe(creation);
   });
 });
