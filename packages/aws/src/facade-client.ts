@@ -5,10 +5,10 @@ import {
   type LazyClient,
 } from "@org/aws-core";
 import {
-  type ConfigurableSingleton,
-  configurableSingleton,
   InvalidConfigError,
+  isSdkClient,
   SingletonCreationError,
+  trackConfigured,
 } from "@org/aws-core/internal";
 
 /** What a view loads on first use: the package's client, and the SDK module it gives out. */
@@ -56,17 +56,16 @@ class LazyClientView<TClient, TSdk> implements LazyClient<TClient, TSdk> {
   readonly #load: () => Promise<LoadedTarget<TClient, TSdk>>;
   #loaded: LoadedTarget<TClient, TSdk> | undefined;
   #loading: Promise<LoadedTarget<TClient, TSdk>> | undefined;
-  // Pending calls live in the options of a configurable singleton that is never created, so
-  // that resetAll() forgets them as it forgets every client's options.
-  readonly #pending: ConfigurableSingleton<never, { calls?: PendingCall<TClient>[] }>;
+  // Calls before the load are options, as a client's: resetAll() forgets them.
+  #pending: PendingCall<TClient>[] = [];
   readonly #hooks: PendingHook<TClient>[] = [];
+  readonly #forgetPending = (): void => {
+    this.#pending = [];
+  };
 
   constructor(name: string, load: () => Promise<LoadedTarget<TClient, TSdk>>) {
     this.name = name;
     this.#load = load;
-    this.#pending = configurableSingleton(`${name} (calls before its load)`, () => {
-      throw new AwsCoreError(`${name}: calls before its load are options, never an instance`);
-    });
   }
 
   get client(): TClient {
@@ -97,8 +96,7 @@ class LazyClientView<TClient, TSdk> implements LazyClient<TClient, TSdk> {
       return;
     }
     // The target checks it too; checking now reports the mistake where it was made.
-    const candidate = client as { send?: unknown; middlewareStack?: unknown } | null;
-    if (typeof candidate?.send !== "function" || typeof candidate.middlewareStack !== "object") {
+    if (!isSdkClient(client)) {
       throw new InvalidConfigError(
         `Not an AWS SDK v3 client (no send() or middlewareStack): cannot inject "${this.name}"`,
       );
@@ -108,7 +106,7 @@ class LazyClientView<TClient, TSdk> implements LazyClient<TClient, TSdk> {
 
   reset(): void {
     if (this.#loaded) this.#loaded.target.reset();
-    else this.#pending.configure({ calls: this.#calls().filter((call) => !("inject" in call)) });
+    else this.#pending = this.#pending.filter((call) => !("inject" in call));
   }
 
   peek(): TClient | undefined {
@@ -147,8 +145,8 @@ class LazyClientView<TClient, TSdk> implements LazyClient<TClient, TSdk> {
   // first that the target refuses (an option it rejects, a configure() after its client was
   // created elsewhere) is thrown to the uses waiting for the load.
   #applyPending(target: LazyClient<TClient, unknown>): void {
-    const calls = this.#calls();
-    this.#pending.configure({ calls: [] });
+    const calls = this.#pending;
+    this.#pending = [];
     const hooks = this.#hooks.splice(0);
     let refused: unknown;
     const attempt = (apply: () => void) => {
@@ -172,11 +170,9 @@ class LazyClientView<TClient, TSdk> implements LazyClient<TClient, TSdk> {
     if (refused !== undefined) throw refused;
   }
 
-  #calls(): PendingCall<TClient>[] {
-    return this.#pending.options().calls ?? [];
-  }
-
   #queue(call: PendingCall<TClient>): void {
-    this.#pending.configure({ calls: [...this.#calls(), call] });
+    this.#pending.push(call);
+    // resetAll() clears what it was told after calling it: tell it again with every call.
+    trackConfigured(this.#forgetPending);
   }
 }

@@ -1,6 +1,7 @@
 // Shared by the `@org/aws-*` packages, NOT public: no semver promise, may change in any
 // release. Handlers and libraries should use `@org/aws-core`.
 
+export { isSdkClient } from "../client/is-sdk-client";
 export { missingPackage } from "../client/missing-package";
 export { InvalidConfigError, SingletonCreationError } from "../errors/errors";
 export { isServiceUnreachable } from "../errors/unreachable";
@@ -9,3 +10,4 @@ export {
   type ConfigurableSingletonOptions,
   configurableSingleton,
 } from "../lazy/configurable-singleton";
+export { trackConfigured } from "../registry/registry";

@@ -7,7 +7,8 @@ import type { LazySingleton, LazySingletonOptions } from "./types";
 export interface ConfigurableSingleton<T, TOptions extends object> extends LazySingleton<T> {
   /**
    * Merges options into the ones the instance will be created with. Before the first access
-   * only: afterwards it throws (an `AwsCoreError` of kind `internal`) instead of being silently ignored.
+   * only: afterwards it throws (an `AwsCoreError` of kind `internal`) instead of being
+   * silently ignored.
    * `reset()` keeps them; `resetAll()` forgets them.
    */
   configure(options: TOptions): void;

@@ -5,7 +5,7 @@ import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { documentClient, dynamo } from "@org/aws-dynamo";
 import type { AwsClientStub } from "aws-sdk-client-mock";
-import { mockClient, mockWithInstance } from "../mocks/mock-client";
+import { DUMMY_CONFIG, mockClient, mockWithInstance } from "../mocks/mock-client";
 
 /**
  * Mocks the DocumentClient of `@org/aws-dynamo` (`documentClient`: what table handles and
@@ -25,12 +25,7 @@ import { mockClient, mockWithInstance } from "../mocks/mock-client";
  * ```
  */
 export function mockDocumentClient(): AwsClientStub<DynamoDBDocumentClient> {
-  const instance = DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      region: "us-east-1",
-      credentials: { accessKeyId: "test", secretAccessKey: "test" },
-    }),
-  );
+  const instance = DynamoDBDocumentClient.from(new DynamoDBClient(DUMMY_CONFIG));
   return mockWithInstance(documentClient, DynamoDBDocumentClient, instance);
 }
 

@@ -10,8 +10,8 @@ export type SdkClientClass<TClient> = new (config: {
   credentials: { accessKeyId: string; secretAccessKey: string };
 }) => TClient;
 
-// A region and credentials, so a mock needs nothing from the environment.
-const DUMMY_CONFIG = {
+/** A region and credentials, so a mock needs nothing from the environment. */
+export const DUMMY_CONFIG = {
   region: "us-east-1",
   credentials: { accessKeyId: "test", secretAccessKey: "test" },
 };
