@@ -1,5 +1,5 @@
 import { AwsCoreError, type AwsCoreErrorOptions } from "@org/aws-core";
-import { isServiceUnreachable } from "@org/aws-core/internal";
+import { isServerFault, isServiceUnreachable } from "@org/aws-core/internal";
 
 /** Options of {@link BedrockError}: those of `AwsCoreError`, and the model the call was for. */
 export interface BedrockErrorOptions extends AwsCoreErrorOptions {
@@ -159,16 +159,6 @@ const BY_NAME: Readonly<Record<string, BedrockErrorClass>> = {
   ServiceUnavailableException: BedrockUnavailableError,
   ModelStreamErrorException: BedrockModelStreamError,
 };
-
-/** Bedrock failed on its side: a server fault or a 5xx status. */
-function isServerFault(error: unknown): boolean {
-  const { $fault, $metadata } = (error ?? {}) as {
-    $fault?: unknown;
-    $metadata?: { httpStatusCode?: unknown };
-  };
-  const status = $metadata?.httpStatusCode;
-  return $fault === "server" || (typeof status === "number" && status >= 500);
-}
 
 /**
  * @internal Turns a Bedrock Runtime SDK error (thrown by `send`, or by a stream mid-way) into

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isServiceUnreachable } from "../src/internal";
+import { isServerFault, isServiceUnreachable } from "../src/internal";
 
 const withCode = (code: string) => Object.assign(new Error(code), { code });
 const named = (name: string) => Object.assign(new Error(name), { name });
@@ -25,5 +25,27 @@ describe("isServiceUnreachable", () => {
     "ECONNREFUSED",
   ])("is false for an answer or anything else: %s", (error) => {
     expect(isServiceUnreachable(error)).toBe(false);
+  });
+});
+
+describe("isServerFault", () => {
+  const sdkError = (fields: object) => Object.assign(new Error("x"), fields);
+
+  it.each([
+    sdkError({ $fault: "server" }),
+    sdkError({ $metadata: { httpStatusCode: 500 } }),
+    sdkError({ $metadata: { httpStatusCode: 503 } }),
+  ])("is true for a server fault or a 5xx", (error) => {
+    expect(isServerFault(error)).toBe(true);
+  });
+
+  it.each([
+    sdkError({ $fault: "client", $metadata: { httpStatusCode: 400 } }),
+    sdkError({ $metadata: { httpStatusCode: 429 } }),
+    withCode("ECONNREFUSED"),
+    undefined,
+    "500",
+  ])("is false for a client fault, a network error or anything else: %s", (error) => {
+    expect(isServerFault(error)).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { AwsCoreError } from "@org/aws-core";
-import { isServiceUnreachable } from "@org/aws-core/internal";
+import { isServerFault, isServiceUnreachable } from "@org/aws-core/internal";
 import {
   DynamoConflictError,
   DynamoError,
@@ -25,8 +25,6 @@ interface AwsErrorLike {
   name?: string;
   code?: string;
   message?: string;
-  $fault?: string;
-  $metadata?: { httpStatusCode?: number };
   CancellationReasons?: { Code?: string; Message?: string; Item?: Record<string, unknown> }[];
 }
 
@@ -68,16 +66,6 @@ function fromCode(
     return new DynamoValidationError(`DynamoDB refused the request: ${message}`, options);
   }
   return undefined;
-}
-
-/** DynamoDB failed on its side: a server fault (`InternalServerError`...) or a 5xx status. */
-function isServerFault(aws: AwsErrorLike): boolean {
-  const status = aws.$metadata?.httpStatusCode;
-  return (
-    aws.$fault === "server" ||
-    aws.name === "InternalServerError" ||
-    (typeof status === "number" && status >= 500)
-  );
 }
 
 /**
@@ -135,7 +123,8 @@ export function toDynamoError(
   }
   const mapped = fromCode(aws.name, aws.message ?? "", context, error);
   if (mapped) return mapped;
-  if (isServerFault(aws)) {
+  // InternalServerError by its name too, for an error that carries no SDK metadata.
+  if (aws.name === "InternalServerError" || isServerFault(error)) {
     return new DynamoUnavailableError(
       `DynamoDB failed on its side after retries (${aws.name}): ${aws.message}`,
       options,

@@ -1,6 +1,6 @@
 import type { GetUserCommandOutput } from "@aws-sdk/client-cognito-identity-provider";
 import { AwsCoreError } from "@org/aws-core";
-import { isServiceUnreachable } from "@org/aws-core/internal";
+import { isServerFault, isServiceUnreachable } from "@org/aws-core/internal";
 import { decomposeUnverifiedJwt } from "aws-jwt-verify/jwt";
 import { cognito } from "../client/cognito-client";
 import {
@@ -31,7 +31,6 @@ const ACCESS_TOKEN = /^[A-Za-z0-9\-_=.]+$/;
 interface SdkErrorLike {
   readonly name?: unknown;
   readonly message?: unknown;
-  readonly $fault?: unknown;
   readonly $metadata?: { readonly httpStatusCode?: unknown } | undefined;
   readonly $retryable?: { readonly throttling?: unknown } | undefined;
 }
@@ -39,7 +38,7 @@ interface SdkErrorLike {
 /** A failed GetUser as a {@link CognitoError}: what the caller did wrong, or what failed. */
 function getUserError(error: unknown): CognitoError {
   if (error instanceof AwsCoreError) return asCognitoError(error, "Cognito GetUser failed");
-  const { name, message, $fault, $metadata, $retryable } = (error ?? {}) as SdkErrorLike;
+  const { name, message, $metadata, $retryable } = (error ?? {}) as SdkErrorLike;
   const status = Number($metadata?.httpStatusCode);
   const reason = `${String(name)}: ${String(message)}`;
   if (REFUSED.has(String(name))) {
@@ -51,12 +50,7 @@ function getUserError(error: unknown): CognitoError {
       cause: error,
     });
   }
-  if (
-    isServiceUnreachable(error) ||
-    SERVER_FAILURES.has(String(name)) ||
-    $fault === "server" ||
-    status >= 500
-  ) {
+  if (isServiceUnreachable(error) || SERVER_FAILURES.has(String(name)) || isServerFault(error)) {
     return new CognitoUnavailableError(`Cognito is out of reach or failing (${reason})`, {
       cause: error,
     });

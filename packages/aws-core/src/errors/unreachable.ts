@@ -27,3 +27,23 @@ export function isServiceUnreachable(error: unknown): boolean {
   const { code, name } = (error ?? {}) as { code?: unknown; name?: unknown };
   return NETWORK_CODES.has(String(code)) || TIMEOUT_NAMES.has(String(name));
 }
+
+/**
+ * Whether an SDK call failed because the service failed on its side (still after the SDK's
+ * retries): an exception the service marks as a server fault (`$fault: "server"`), or any
+ * 5xx status. With {@link isServiceUnreachable}, what the service packages turn into their
+ * `unavailable` (503) errors.
+ *
+ * @example
+ * ```ts
+ * if (isServerFault(error)) throw new MyServiceUnavailableError(error.message, { cause: error });
+ * ```
+ */
+export function isServerFault(error: unknown): boolean {
+  const { $fault, $metadata } = (error ?? {}) as {
+    $fault?: unknown;
+    $metadata?: { httpStatusCode?: unknown };
+  };
+  const status = $metadata?.httpStatusCode;
+  return $fault === "server" || (typeof status === "number" && status >= 500);
+}

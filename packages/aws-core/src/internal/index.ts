@@ -4,7 +4,7 @@
 export { isSdkClient } from "../client/is-sdk-client";
 export { missingPackage } from "../client/missing-package";
 export { InvalidConfigError, SingletonCreationError } from "../errors/errors";
-export { isServiceUnreachable } from "../errors/unreachable";
+export { isServerFault, isServiceUnreachable } from "../errors/unreachable";
 export {
   type ConfigurableSingleton,
   type ConfigurableSingletonOptions,
