@@ -3,5 +3,11 @@ import { packageBuild } from "../../tsdown.base.ts";
 
 export default defineConfig({
   ...packageBuild,
-  entry: ["src/index.ts", "src/internal/index.ts", "src/esbuild/index.ts", "src/middy/index.ts"],
+  entry: [
+    "src/index.ts",
+    "src/internal/index.ts",
+    "src/esbuild/index.ts",
+    "src/middy/index.ts",
+    "src/credentials/index.ts",
+  ],
 });

@@ -7,10 +7,17 @@ export type {
   ClientCreateHook,
   ClientCreation,
   ClientDefinition,
+  ClientKey,
   LazyClient,
 } from "./client/types";
 export { configureAwsDefaults } from "./config/shared-defaults";
-export type { ClientOptions, RetryMode, SdkClientConfig } from "./config/types";
+export type {
+  ClientOptions,
+  Credentials,
+  CredentialsProvider,
+  RetryMode,
+  SdkClientConfig,
+} from "./config/types";
 export { type ErrorKind, httpStatusOf } from "./errors/error-kind";
 export { AwsCoreError, type AwsCoreErrorOptions } from "./errors/errors";
 export {

@@ -116,12 +116,12 @@ describe("defineClient", () => {
     expect(() => dynamo.configure({ maxAttempts: 2 })).toThrow(InvalidConfigError);
   });
 
-  it("passes configure() to the client named by configureVia", async () => {
+  it("builds on its base client and passes configure() to it", async () => {
     const { create, dynamo } = defineDynamo();
     const wrapper = defineClient({
       name: "wrapper",
-      create: () => ({ inner: dynamo.client }),
-      configureVia: dynamo,
+      base: dynamo,
+      create: (_config, _sdk, inner) => ({ inner }),
     });
     wrapper.configure({ maxAttempts: 6 });
     expect((await wrapper.get()).inner).toBe(dynamo.client);

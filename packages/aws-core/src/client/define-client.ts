@@ -1,16 +1,24 @@
 import { resolveClientConfig } from "../config/resolve-client-config";
-import type { ClientOptions } from "../config/types";
+import { getAwsDefaults } from "../config/shared-defaults";
+import type { ClientOptions, SdkClientConfig } from "../config/types";
 import { validateClientOptions } from "../config/validate-options";
 import { AwsCoreError, InvalidConfigError } from "../errors/errors";
-import { configurableSingleton } from "../lazy/configurable-singleton";
+import { type ConfigurableSingleton, configurableSingleton } from "../lazy/configurable-singleton";
 import { toCreationError } from "../lazy/singleton-state";
-import type { LazySingleton } from "../lazy/types";
 import { isColdStart } from "../registry/invocations";
-import { recordCreation } from "../registry/registry";
+import { recordCreation, trackConfigured } from "../registry/registry";
+import { keyId, type ResolvedKey, resolveKey } from "./client-key";
 import { runCreateHooks } from "./creation-hooks";
 import { addDeadlineMiddleware } from "./deadline-middleware";
 import { isSdkClient } from "./is-sdk-client";
-import type { ClientCreateHook, ClientDefinition, LazyClient } from "./types";
+import { DEFAULT_MAX_KEYED_CLIENTS, KeyedClients } from "./keyed-clients";
+import type {
+  ClientCreateHook,
+  ClientCreation,
+  ClientDefinition,
+  ClientKey,
+  LazyClient,
+} from "./types";
 
 /**
  * Declares a lazily created SDK client in a few lines. Nothing happens until the first use;
@@ -28,6 +36,7 @@ import type { ClientCreateHook, ClientDefinition, LazyClient } from "./types";
  *   create: (config) => new SQSClient(config),
  * });
  * // in a handler: await sqs.client.send(...)
+ * // another region's, created on its first use: await sqs.for({ region: "eu-west-1" }).client.send(...)
  *
  * // or with its SDK loaded on first use (./sqs-sdk.ts: export { SQSClient, SendMessageCommand } from "@aws-sdk/client-sqs")
  * export const sqsOnUse = defineClient({
@@ -38,28 +47,43 @@ import type { ClientCreateHook, ClientDefinition, LazyClient } from "./types";
  * // in a route: const [client, { SendMessageCommand }] = await Promise.all([sqsOnUse.get(), sqsOnUse.sdk()]);
  * ```
  */
-export function defineClient<TClient, TSdk = undefined>(
-  definition: ClientDefinition<TClient, TSdk>,
+export function defineClient<TClient, TSdk = undefined, TBase = never>(
+  definition: ClientDefinition<TClient, TSdk, TBase>,
 ): LazyClient<TClient, TSdk> {
-  return new DefinedClient(definition);
+  return new DefinedClient(definition, undefined);
 }
 
 // A class rather than an object literal: V8 inlines a prototype getter, so `.client` costs
 // about what a function call does (an accessor on an object literal is several times slower).
-class DefinedClient<TClient, TSdk> implements LazyClient<TClient, TSdk> {
+// One class for a client and the clients it makes with for(key), so both have one shape.
+class DefinedClient<TClient, TSdk, TBase> implements LazyClient<TClient, TSdk> {
   readonly name: string;
   // `#` fields: a user sees only the members of LazyClient, at run time too.
-  readonly #singleton: LazySingleton<TClient> & { configure(options: ClientOptions): void };
-  readonly #definition: ClientDefinition<TClient, TSdk>;
+  readonly #singleton: ConfigurableSingleton<TClient, ClientOptions>;
+  readonly #definition: ClientDefinition<TClient, TSdk, TBase>;
   readonly #hooks = new Set<ClientCreateHook<TClient>>();
+  /** The client this one was made from by for(key), or this one. It loads the SDK. */
+  readonly #root: DefinedClient<TClient, TSdk, TBase>;
+  /** Set on a client made by for(key). */
+  readonly #key: ResolvedKey | undefined;
+  /** Clients made by this one's for(key) (a root's only). */
+  #keyed: KeyedClients<DefinedClient<TClient, TSdk, TBase>> | undefined;
   // The SDK module once loaded (a box, since the module itself may be `undefined`).
   #loaded: { readonly sdk: TSdk } | undefined;
   #loading: Promise<TSdk> | undefined;
+  readonly #forgetKeyed = (): void => this.#keyed?.clear();
 
-  constructor(definition: ClientDefinition<TClient, TSdk>) {
+  constructor(
+    definition: ClientDefinition<TClient, TSdk, TBase>,
+    keyed:
+      | { readonly root: DefinedClient<TClient, TSdk, TBase>; readonly key: ResolvedKey }
+      | undefined,
+  ) {
     const { name } = definition;
     this.name = name;
     this.#definition = definition;
+    this.#root = keyed?.root ?? this;
+    this.#key = keyed?.key;
     if (!definition.load) this.#loaded = { sdk: undefined as TSdk };
     this.#singleton = configurableSingleton(
       name,
@@ -83,29 +107,36 @@ class DefinedClient<TClient, TSdk> implements LazyClient<TClient, TSdk> {
   }
 
   async get(): Promise<TClient> {
-    if (!this.#loaded && !this.#singleton.isCreated()) await this.sdk();
+    if (!this.#root.#loaded && !this.#singleton.isCreated()) await this.sdk();
     return this.#singleton.get();
   }
 
   sdk(): Promise<TSdk> {
-    if (this.#loaded) return Promise.resolve(this.#loaded.sdk);
-    const load = this.#definition.load as () => Promise<TSdk>;
-    this.#loading ??= load().then(
+    const root = this.#root;
+    if (root.#loaded) return Promise.resolve(root.#loaded.sdk);
+    const load = root.#definition.load as () => Promise<TSdk>;
+    root.#loading ??= load().then(
       (sdk) => {
-        this.#loaded = { sdk };
+        root.#loaded = { sdk };
         return sdk;
       },
       (error: unknown) => {
-        this.#loading = undefined;
-        throw toCreationError(this.name, error);
+        root.#loading = undefined;
+        throw toCreationError(root.name, error);
       },
     );
-    return this.#loading;
+    return root.#loading;
   }
 
   configure(options: ClientOptions): void {
-    if (this.#singleton.isCreated()) throw InvalidConfigError.tooLate([this.name]);
-    if (this.#definition.configureVia) this.#definition.configureVia.configure(options);
+    if (this.#key) {
+      throw new InvalidConfigError(
+        `Cannot configure a client of ${this.name}.for() on its own: configure ${this.name}, whose settings it shares`,
+      );
+    }
+    if (this.#isInUse()) throw InvalidConfigError.tooLate([this.name]);
+    const { base } = this.#definition;
+    if (base) base.configure(options);
     else this.#singleton.configure(options);
   }
 
@@ -115,6 +146,7 @@ class DefinedClient<TClient, TSdk> implements LazyClient<TClient, TSdk> {
 
   reset(): void {
     this.#singleton.reset();
+    this.#keyed?.clear();
   }
 
   peek(): TClient | undefined {
@@ -128,28 +160,83 @@ class DefinedClient<TClient, TSdk> implements LazyClient<TClient, TSdk> {
     };
   }
 
+  for(key: ClientKey): LazyClient<TClient, TSdk> {
+    // A keyed client's for() adds to its own key: the same client as asking the root.
+    if (this.#key) return this.#root.for({ ...this.#key.key, ...key });
+    const cached = this.#keyed?.get(keyId(key));
+    if (cached) return cached;
+    const resolved = resolveKey(this.name, key);
+    const client = new DefinedClient(this.#definition, { root: this, key: resolved });
+    this.#keyed ??= new KeyedClients((dropped) => dropped.#release());
+    this.#keyed.add(resolved.id, client, this.#maxKeyedClients());
+    trackConfigured(this.#forgetKeyed);
+    return client;
+  }
+
+  /** Dropped from its root's cache: forgets its client and closes its connections. */
+  #release(): void {
+    const client = this.#singleton.peek();
+    this.reset();
+    // A DocumentClient's destroy() does nothing: its connections are its base's.
+    const { base } = this.#definition;
+    if (base instanceof DefinedClient && this.#key) base.#keyed?.drop(this.#key.id);
+    if (isSdkClient(client)) (client as { destroy?: () => void }).destroy?.();
+  }
+
+  /** Whether this client or one of its keyed clients exists. */
+  #isInUse(): boolean {
+    return this.#singleton.isCreated() || (this.#keyed?.isInUse() ?? false);
+  }
+
+  #options(): Readonly<ClientOptions> {
+    const { base } = this.#definition;
+    return base instanceof DefinedClient ? base.#options() : this.#singleton.options();
+  }
+
+  #maxKeyedClients(): number {
+    return (
+      this.#options().maxKeyedClients ??
+      getAwsDefaults().maxKeyedClients ??
+      DEFAULT_MAX_KEYED_CLIENTS
+    );
+  }
+
   #create(overrides: ClientOptions): TClient {
-    if (!this.#loaded) {
+    const root = this.#root;
+    if (!root.#loaded) {
       throw new AwsCoreError(
         `The ${this.name} client loads its SDK on first use: await its get() (or prime() it at init) before reading .client`,
       );
     }
     const { name } = this;
     const definition = this.#definition;
+    const key = this.#key;
     const startedAt = performance.now();
-    const created = definition.create(
-      resolveClientConfig(name, definition.defaults, overrides),
-      this.#loaded.sdk,
-    );
-    const creation = {
+    const config = key
+      ? root.#keyedConfig(key)
+      : resolveClientConfig(name, definition.defaults, overrides);
+    const base = definition.base && (key ? definition.base.for(key.key) : definition.base).client;
+    const created = definition.create(config, root.#loaded.sdk, base as TBase);
+    const creation: ClientCreation = {
       name,
       createdAt: new Date(),
       durationMs: performance.now() - startedAt,
       coldStart: isColdStart(),
+      ...(key && { key: key.label }),
     };
-    const client = runCreateHooks(created, creation, this.#hooks);
+    const hooks = key ? new Set([...root.#hooks, ...this.#hooks]) : this.#hooks;
+    const client = runCreateHooks(created, creation, hooks);
     if (isSdkClient(client)) addDeadlineMiddleware(client, name);
     recordCreation(creation);
     return client;
+  }
+
+  /** The configuration of a keyed client: the root's, with the key's region and credentials. */
+  #keyedConfig({ key }: ResolvedKey): SdkClientConfig {
+    const config = resolveClientConfig(this.name, this.#definition.defaults, {
+      ...this.#options(),
+      ...(key.region && { region: key.region }),
+    });
+    return key.credentials ? { ...config, credentials: key.credentials } : config;
   }
 }

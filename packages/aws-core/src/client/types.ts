@@ -1,4 +1,4 @@
-import type { ClientOptions, SdkClientConfig } from "../config/types";
+import type { ClientOptions, CredentialsProvider, SdkClientConfig } from "../config/types";
 
 /**
  * Called with an SDK client right after it is created, before its first use. Return a client
@@ -20,10 +20,35 @@ export interface ClientCreation {
   readonly durationMs: number;
   /** Whether it happened during the container's cold start (init or first invocation). */
   readonly coldStart: boolean;
+  /**
+   * For a client made by `for(key)`: what sets it apart, e.g. `"region=eu-west-1"` or
+   * `"region=eu-west-1 key=tenant-a"`. Never its credentials.
+   */
+  readonly key?: string;
 }
 
+/**
+ * What a client made by {@link LazyClient.for} differs in from the client it is made from.
+ * Everything else (timeouts, retries, endpoint variables) is shared.
+ */
+export interface ClientKey {
+  /** Its region, e.g. a global table's replica: `"eu-west-1"`. */
+  readonly region?: string;
+  /**
+   * A name that sets this client apart, e.g. a tenant id or an account's name; needed with
+   * `credentials`, which it stands for: `for()` with the same key (and region) returns the
+   * same client, whatever credentials it is given then. 1 to 64 of `A-Z a-z 0-9 _ + = , . @ -`.
+   */
+  readonly key?: string;
+  /**
+   * Its credentials, read when the client is created: `assumeRole()` of
+   * `@org/aws-core/credentials` (another account's role, or a tenant's role narrowed by a
+   * session policy), or any SDK credential provider. Without it, the function's own.
+   */
+  readonly credentials?: CredentialsProvider;
+}
 /** How a client is declared; see {@link defineClient}. */
-export interface ClientDefinition<TClient, TSdk = undefined> {
+export interface ClientDefinition<TClient, TSdk = undefined, TBase = never> {
   /** Name in errors and in the registry, e.g. `"dynamodb"`. */
   readonly name: string;
   /**
@@ -35,16 +60,17 @@ export interface ClientDefinition<TClient, TSdk = undefined> {
   readonly load?: () => Promise<TSdk>;
   /**
    * Builds the client from the resolved configuration (and the loaded SDK module, when the
-   * client has `load`); runs once, on first use.
+   * client has `load`; and the `base` client, when it has one); runs once, on first use.
    */
-  readonly create: (config: SdkClientConfig, sdk: TSdk) => TClient;
+  readonly create: (config: SdkClientConfig, sdk: TSdk, base: TBase) => TClient;
   /** Defaults of this service that differ from the shared ones. */
   readonly defaults?: ClientOptions;
   /**
    * For a client built on top of another (a DynamoDB DocumentClient wraps a DynamoDBClient):
-   * `configure()` is passed on to that client, whose settings are the ones that count.
+   * `create` receives that client, `configure()` is passed on to it, and `for(key)` builds
+   * on the base's client for the same key.
    */
-  readonly configureVia?: Pick<LazyClient<unknown, unknown>, "configure">;
+  readonly base?: LazyClient<TBase, unknown>;
 }
 
 /**
@@ -81,6 +107,14 @@ export interface LazyClient<TClient, TSdk = undefined> {
   reset(): void;
   /** The client if it exists, without creating it. */
   peek(): TClient | undefined;
+  /**
+   * The client for another region, role or tenant: a `LazyClient` of its own, created on
+   * first use with the shared settings plus the key's, and kept for the container. The same
+   * key returns the same object (a map lookup). At most `maxKeyedClients` (default 10) are
+   * kept; beyond that the least recently asked for is dropped and its connections closed.
+   * `reset()` and `resetAll()` drop them all.
+   */
+  for(key: ClientKey): LazyClient<TClient, TSdk>;
   /**
    * Calls `hook` with this client right after it is created, before its first use (before
    * the hooks of `onCreate` for every client). Returns a function that removes the hook.

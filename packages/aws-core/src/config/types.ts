@@ -28,6 +28,11 @@ export interface ClientOptions {
   readonly maxSockets?: number | undefined;
   /** Added to the SDK's user agent, to find your app in CloudTrail. Unset: `AWS_SDK_UA_APP_ID`. */
   readonly appId?: string | undefined;
+  /**
+   * How many clients made by `for(key)` a client keeps (1 to 1000); beyond that the least
+   * recently asked for is dropped and its connections closed. Default: 10.
+   */
+  readonly maxKeyedClients?: number | undefined;
 }
 
 /** SDK retry strategies. */
@@ -49,4 +54,22 @@ export interface SdkClientConfig {
   retryMode?: RetryMode;
   requestHandler: SdkRequestHandlerOptions;
   userAgentAppId?: string;
+  /** Set for a client of `for({ key, credentials })`: its key's credentials. */
+  credentials?: CredentialsProvider;
+}
+
+/**
+ * An SDK credential provider, e.g. what `assumeRole()` or `@aws-sdk/credential-providers`
+ * return. SDK clients call it with their own settings and cache what it returns until
+ * shortly before it expires.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the SDK's own provider type takes Record<string, any>
+export type CredentialsProvider = (properties?: Record<string, any>) => Promise<Credentials>;
+
+/** AWS credentials, in the form SDK clients take. */
+export interface Credentials {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken?: string;
+  readonly expiration?: Date;
 }

@@ -4,6 +4,8 @@ import type { ClientOptions } from "./types";
 const RETRY_MODES = ["standard", "adaptive"];
 // The SDK warns about longer app ids, and they are cut from the user agent.
 const MAX_APP_ID_LENGTH = 50;
+// Each keyed client holds its own connections: a bound that keeps a container's sockets few.
+const MAX_KEYED_CLIENTS = 1000;
 
 type Check = (value: unknown) => boolean;
 const isPositiveInteger: Check = (v) => Number.isSafeInteger(v) && (v as number) > 0;
@@ -20,6 +22,10 @@ const checks: Record<keyof ClientOptions, [Check, string]> = {
   appId: [
     (v) => typeof v === "string" && v.length > 0 && v.length <= MAX_APP_ID_LENGTH,
     `1 to ${MAX_APP_ID_LENGTH} characters`,
+  ],
+  maxKeyedClients: [
+    (v) => isPositiveInteger(v) && (v as number) <= MAX_KEYED_CLIENTS,
+    `an integer from 1 to ${MAX_KEYED_CLIENTS}`,
   ],
 };
 

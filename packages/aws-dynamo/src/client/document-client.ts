@@ -28,6 +28,7 @@ const DOCUMENT_TRANSLATE_CONFIG: TranslateConfig = {
  */
 export const documentClient = /* @__PURE__ */ defineClient({
   name: "dynamodb-document",
-  create: () => DynamoDBDocumentClient.from(dynamo.client, DOCUMENT_TRANSLATE_CONFIG),
-  configureVia: dynamo,
+  base: dynamo,
+  create: (_config, _sdk, dynamoClient) =>
+    DynamoDBDocumentClient.from(dynamoClient, DOCUMENT_TRANSLATE_CONFIG),
 });
