@@ -56,6 +56,7 @@ describe("one client shape", () => {
       "reset",
       "peek",
       "onCreate",
+      "for",
     ]);
   });
 

@@ -1,6 +1,7 @@
 import {
   AwsCoreError,
   type ClientCreateHook,
+  type ClientKey,
   type ClientOptions,
   type LazyClient,
 } from "@org/aws-core";
@@ -63,9 +64,14 @@ class LazyClientView<TClient, TSdk> implements LazyClient<TClient, TSdk> {
     this.#pending = [];
   };
 
-  constructor(name: string, load: () => Promise<LoadedTarget<TClient, TSdk>>) {
+  constructor(
+    name: string,
+    load: () => Promise<LoadedTarget<TClient, TSdk>>,
+    loaded?: LoadedTarget<TClient, TSdk>,
+  ) {
     this.name = name;
     this.#load = load;
+    this.#loaded = loaded;
   }
 
   get client(): TClient {
@@ -122,6 +128,20 @@ class LazyClientView<TClient, TSdk> implements LazyClient<TClient, TSdk> {
       const index = this.#hooks.indexOf(pending);
       if (index >= 0) this.#hooks.splice(index, 1);
     };
+  }
+
+  // A view onto the target's keyed client: loaded with this view, so it works the same way
+  // (`client` once the package is loaded, `get()` before).
+  for(key: ClientKey): LazyClient<TClient, TSdk> {
+    const loaded = this.#loaded;
+    return new LazyClientView(
+      this.name,
+      async () => {
+        const { target, sdk } = await this.#ensureLoaded();
+        return { target: target.for(key), sdk };
+      },
+      loaded && { target: loaded.target.for(key), sdk: loaded.sdk },
+    );
   }
 
   #ensureLoaded(): Promise<LoadedTarget<TClient, TSdk>> {

@@ -77,3 +77,27 @@ describe("lazyClientView", () => {
     expect(await late.get()).toBe(mine);
   });
 });
+
+describe("lazyClientView's for(key)", () => {
+  it("is a view onto the target's keyed client, before and after the load", async () => {
+    vi.stubEnv("AWS_REGION", "eu-west-1");
+    try {
+      const real = target();
+      const load = vi.fn(async () => ({ target: real, sdk: { commands: true } }));
+      const view = lazyClientView("fake", load);
+      const west = view.for({ region: "us-west-2" });
+      expect(load).not.toHaveBeenCalled();
+      expect(() => west.client).toThrow(/loads its package on first use/);
+
+      expect(await west.get()).toBe(real.for({ region: "us-west-2" }).client);
+      expect(west.client.label).toBe("created in us-west-2");
+      expect(await west.sdk()).toEqual({ commands: true });
+      expect(load).toHaveBeenCalledTimes(1);
+      // Once loaded, a new view is usable synchronously.
+      expect(view.for({ region: "us-west-2" }).client).toBe(west.client);
+      expect(view.for({ region: "us-west-2" }).peek()).toBe(west.client);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+});
