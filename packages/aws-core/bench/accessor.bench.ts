@@ -17,6 +17,11 @@ const warmSingleton = lazySingleton(
 const warmClient = defineClient({ name: "bench-client", create: (c) => new DynamoDBClient(c) });
 warmSingleton.get();
 sink = warmClient.client;
+const replica = warmClient.for({ region: "us-west-2" });
+sink = replica.client;
+const REPLICA_KEY = { region: "us-west-2" };
+const TENANTS = Array.from({ length: 10 }, (_, i) => `tenant-${i}`);
+for (const key of TENANTS) sink = warmClient.for({ key }).client;
 
 test(`later access (warm), ${READS} reads per sample`, async ({ bench }) => {
   await bench.compare(
@@ -28,6 +33,24 @@ test(`later access (warm), ${READS} reads per sample`, async ({ bench }) => {
     }),
     bench("defineClient: .client property", () => {
       for (let i = 0; i < READS; i++) sink = warmClient.client;
+    }),
+  );
+});
+
+test(`keyed clients (warm), ${READS} reads per sample`, async ({ bench }) => {
+  await bench.compare(
+    bench("defineClient: .client property (baseline)", () => {
+      for (let i = 0; i < READS; i++) sink = warmClient.client;
+    }),
+    bench("for(key) kept at module scope: replica.client", () => {
+      for (let i = 0; i < READS; i++) sink = replica.client;
+    }),
+    bench("for(key) per call, the same key object: for(KEY).client", () => {
+      for (let i = 0; i < READS; i++) sink = warmClient.for(REPLICA_KEY).client;
+    }),
+    bench("for(key) per call, a new key of 10 tenants: for({ key }).client", () => {
+      for (let i = 0; i < READS; i++)
+        sink = warmClient.for({ key: TENANTS[i % 10] as string }).client;
     }),
   );
 });

@@ -8,18 +8,8 @@ const FIELDS = ["region", "key", "credentials"];
 /** A key checked once. */
 export interface ResolvedKey {
   readonly key: ClientKey;
-  /** The cache id: equal for keys that make the same client. */
-  readonly id: string;
   /** What the registry shows (never the credentials). */
   readonly label: string;
-}
-
-/**
- * The cache id of a key, without checking it: what the hot path computes. `credentials` is
- * not part of it (the key's name stands for them), and `|` is in neither field.
- */
-export function keyId(key: ClientKey): string {
-  return `${key?.region ?? ""}|${key?.key ?? ""}`;
 }
 
 /** Checks a key before its first client is made; every mistake is an `InvalidConfigError`. */
@@ -38,10 +28,11 @@ export function resolveKey(clientName: string, key: ClientKey): ResolvedKey {
     throw InvalidConfigError.invalid("key", name, "1 to 64 of A-Z a-z 0-9 _ + = , . @ -");
   if (credentials !== undefined && typeof credentials !== "function")
     throw invalid("credentials must be a credential provider, e.g. assumeRole({ roleArn })");
-  // Credentials are not compared: the key's name says whose they are.
+  // Credentials are not compared (a client is cached by region and key): the key's name
+  // says whose they are.
   if (credentials !== undefined && name === undefined)
     throw invalid("set key too, which names the credentials (e.g. the tenant id or account)");
   if (region === undefined && name === undefined) throw invalid("set a region or a key");
   const label = [region && `region=${region}`, name && `key=${name}`].filter(Boolean).join(" ");
-  return { key, id: keyId(key), label };
+  return { key, label };
 }

@@ -7,7 +7,7 @@ import { type ConfigurableSingleton, configurableSingleton } from "../lazy/confi
 import { toCreationError } from "../lazy/singleton-state";
 import { isColdStart } from "../registry/invocations";
 import { recordCreation, trackConfigured } from "../registry/registry";
-import { keyId, type ResolvedKey, resolveKey } from "./client-key";
+import { type ResolvedKey, resolveKey } from "./client-key";
 import { runCreateHooks } from "./creation-hooks";
 import { addDeadlineMiddleware } from "./deadline-middleware";
 import { isSdkClient } from "./is-sdk-client";
@@ -163,12 +163,12 @@ class DefinedClient<TClient, TSdk, TBase> implements LazyClient<TClient, TSdk> {
   for(key: ClientKey): LazyClient<TClient, TSdk> {
     // A keyed client's for() adds to its own key: the same client as asking the root.
     if (this.#key) return this.#root.for({ ...this.#key.key, ...key });
-    const cached = this.#keyed?.get(keyId(key));
+    const cached = this.#keyed?.get(key?.region, key?.key);
     if (cached) return cached;
     const resolved = resolveKey(this.name, key);
     const client = new DefinedClient(this.#definition, { root: this, key: resolved });
     this.#keyed ??= new KeyedClients((dropped) => dropped.#release());
-    this.#keyed.add(resolved.id, client, this.#maxKeyedClients());
+    this.#keyed.add(key.region, key.key, client, this.#maxKeyedClients());
     trackConfigured(this.#forgetKeyed);
     return client;
   }
@@ -179,7 +179,8 @@ class DefinedClient<TClient, TSdk, TBase> implements LazyClient<TClient, TSdk> {
     this.reset();
     // A DocumentClient's destroy() does nothing: its connections are its base's.
     const { base } = this.#definition;
-    if (base instanceof DefinedClient && this.#key) base.#keyed?.drop(this.#key.id);
+    if (base instanceof DefinedClient && this.#key)
+      base.#keyed?.drop(this.#key.key.region, this.#key.key.key);
     if (isSdkClient(client)) (client as { destroy?: () => void }).destroy?.();
   }
 

@@ -8,57 +8,74 @@ interface KeyedClient {
 export const DEFAULT_MAX_KEYED_CLIENTS = 10;
 
 /**
- * The clients one client made with `for(key)`, by key id: a bounded cache that drops the
- * least recently asked for. A lookup stamps its entry with a counter rather than reordering
- * the map, so a hit costs a map read and a write; the scan for the oldest runs only when a
- * new key overflows the bound, and the bound is small.
+ * The clients one client made with `for(key)`, by region and key name: a bounded cache that
+ * drops the least recently asked for. Two map levels on the key's own strings, whose hashes
+ * V8 keeps, rather than one map on a joined string that would be built and hashed on every
+ * lookup. A lookup stamps its entry with a counter rather than reordering the maps; the scan
+ * for the oldest runs only when a new key overflows the bound, and the bound is small.
  */
 export class KeyedClients<T extends KeyedClient> {
-  readonly #entries = new Map<string, { readonly client: T; used: number }>();
+  readonly #byRegion = new Map<string, Map<string, Entry<T>>>();
+  #size = 0;
   #clock = 0;
 
   /** @param release - forgets a dropped client and closes its connections. */
   constructor(private readonly release: (client: T) => void) {}
 
-  get(id: string): T | undefined {
-    const entry = this.#entries.get(id);
+  get(region: string | undefined, name: string | undefined): T | undefined {
+    const entry = this.#byRegion.get(region ?? "")?.get(name ?? "");
     if (entry === undefined) return undefined;
     entry.used = ++this.#clock;
     return entry.client;
   }
 
   /** Adds a client, dropping (and releasing) the least recently used beyond `limit`. */
-  add(id: string, client: T, limit: number): void {
-    this.#entries.set(id, { client, used: ++this.#clock });
-    while (this.#entries.size > limit) this.#dropOldest();
+  add(region: string | undefined, name: string | undefined, client: T, limit: number): void {
+    const byName = this.#byRegion.get(region ?? "") ?? new Map<string, Entry<T>>();
+    this.#byRegion.set(region ?? "", byName);
+    byName.set(name ?? "", { client, used: ++this.#clock });
+    this.#size += 1;
+    while (this.#size > limit) this.#dropOldest();
   }
 
-  /** Releases the client of `id`, if it is here. */
-  drop(id: string): void {
-    const entry = this.#entries.get(id);
-    if (entry === undefined) return;
-    this.#entries.delete(id);
+  /** Releases the client of a region and name, if it is here. */
+  drop(region: string | undefined, name: string | undefined): void {
+    const byName = this.#byRegion.get(region ?? "");
+    const entry = byName?.get(name ?? "");
+    if (byName === undefined || entry === undefined) return;
+    byName.delete(name ?? "");
+    if (byName.size === 0) this.#byRegion.delete(region ?? "");
+    this.#size -= 1;
     this.release(entry.client);
   }
 
   /** Whether one of the clients has created its SDK client. */
   isInUse(): boolean {
-    for (const { client } of this.#entries.values()) if (client.peek() !== undefined) return true;
-    return false;
+    return this.#entries().some(([, , { client }]) => client.peek() !== undefined);
   }
 
   /** Forgets every client (`reset()`, `resetAll()`): those handed out keep working. */
   clear(): void {
-    for (const { client } of this.#entries.values()) client.reset();
-    this.#entries.clear();
+    for (const [, , { client }] of this.#entries()) client.reset();
+    this.#byRegion.clear();
+    this.#size = 0;
+  }
+
+  #entries(): [string, string, Entry<T>][] {
+    return [...this.#byRegion].flatMap(([region, byName]) =>
+      [...byName].map(([name, entry]): [string, string, Entry<T>] => [region, name, entry]),
+    );
   }
 
   #dropOldest(): void {
-    let oldest: string | undefined;
-    let oldestUse = Number.POSITIVE_INFINITY;
-    for (const [id, { used }] of this.#entries) {
-      if (used < oldestUse) [oldest, oldestUse] = [id, used];
-    }
-    if (oldest !== undefined) this.drop(oldest);
+    let oldest: [string, string, Entry<T>] | undefined;
+    for (const entry of this.#entries())
+      if (!oldest || entry[2].used < oldest[2].used) oldest = entry;
+    if (oldest) this.drop(oldest[0] || undefined, oldest[1] || undefined);
   }
+}
+
+interface Entry<T> {
+  readonly client: T;
+  used: number;
 }
