@@ -64,7 +64,8 @@ function coldTotalGoal(goal: string, a: VariantResult, b: VariantResult, ceiling
  * with no more memory; (10) each app at most 0.85x of its build before; (11a), the lean
  * DynamoDB handler split, at most 0.95x of (7), its single file; (11h), translation-api's
  * `GET /translations` split, within 1.05x of users-api's `GET /users/{id}` split (11k);
- * (12), the facade of `@org/aws`, within 1.03x of (11a) on Init Duration.
+ * (12), the facade of `@org/aws`, within 1.03x of (11a) on Init Duration; (13), a keyed
+ * client, within 1.03x of (3) on Init + first Duration.
  */
 export function evaluateGoals(results: readonly VariantResult[]): Goal[] {
   const byId = new Map(results.map((r) => [r.id, r]));
@@ -165,6 +166,17 @@ export function evaluateGoals(results: readonly VariantResult[]): Goal[] {
         "(12) the facade of @org/aws: Init within 1.03x of (11a), the single-client handler",
         onUseFacade,
         split,
+        1.03,
+      ),
+    );
+  }
+  const keyed = byId.get("aws-dynamo-keyed");
+  if (keyed && ours) {
+    goals.push(
+      coldTotalGoal(
+        "(13) a keyed client: Init + first Duration within 1.03x of (3), the singleton",
+        keyed,
+        ours,
         1.03,
       ),
     );

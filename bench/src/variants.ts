@@ -357,6 +357,15 @@ export const VARIANTS: readonly Variant[] = [
     event: dynamoEvent,
     check: readTheUser,
   },
+  // (13): (3) through a keyed client, `documentClient.for({ key })`.
+  {
+    id: "aws-dynamo-keyed",
+    tag: "(13)",
+    label: "`documentClient.for({ key }).client` (a keyed client, looked up per call)",
+    source: handler("aws-dynamo-keyed"),
+    event: dynamoEvent,
+    check: readTheUser,
+  },
 ];
 
 /** The variant the others are compared with. */
