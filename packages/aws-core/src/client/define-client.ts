@@ -71,7 +71,12 @@ class DefinedClient<TClient, TSdk, TBase> implements LazyClient<TClient, TSdk> {
   // The SDK module once loaded (a box, since the module itself may be `undefined`).
   #loaded: { readonly sdk: TSdk } | undefined;
   #loading: Promise<TSdk> | undefined;
-  readonly #forgetKeyed = (): void => this.#keyed?.clear();
+  /** Whether a client made by for(key) was created: configure() is too late then (a root's). */
+  #keyedCreated = false;
+  readonly #forgetKeyed = (): void => {
+    this.#keyed?.clear();
+    this.#keyedCreated = false;
+  };
 
   constructor(
     definition: ClientDefinition<TClient, TSdk, TBase>,
@@ -134,7 +139,8 @@ class DefinedClient<TClient, TSdk, TBase> implements LazyClient<TClient, TSdk> {
         `Cannot configure a client of ${this.name}.for() on its own: configure ${this.name}, whose settings it shares`,
       );
     }
-    if (this.#isInUse()) throw InvalidConfigError.tooLate([this.name]);
+    if (this.#singleton.isCreated() || this.#keyedCreated)
+      throw InvalidConfigError.tooLate([this.name]);
     const { base } = this.#definition;
     if (base) base.configure(options);
     else this.#singleton.configure(options);
@@ -146,7 +152,7 @@ class DefinedClient<TClient, TSdk, TBase> implements LazyClient<TClient, TSdk> {
 
   reset(): void {
     this.#singleton.reset();
-    this.#keyed?.clear();
+    this.#forgetKeyed();
   }
 
   peek(): TClient | undefined {
@@ -182,11 +188,6 @@ class DefinedClient<TClient, TSdk, TBase> implements LazyClient<TClient, TSdk> {
     if (base instanceof DefinedClient && this.#key)
       base.#keyed?.drop(this.#key.key.region, this.#key.key.key);
     if (isSdkClient(client)) (client as { destroy?: () => void }).destroy?.();
-  }
-
-  /** Whether this client or one of its keyed clients exists. */
-  #isInUse(): boolean {
-    return this.#singleton.isCreated() || (this.#keyed?.isInUse() ?? false);
   }
 
   #options(): Readonly<ClientOptions> {
@@ -225,6 +226,7 @@ class DefinedClient<TClient, TSdk, TBase> implements LazyClient<TClient, TSdk> {
       coldStart: isColdStart(),
       ...(key && { key: key.label }),
     };
+    if (key) root.#keyedCreated = true;
     const hooks = key ? new Set([...root.#hooks, ...this.#hooks]) : this.#hooks;
     const client = runCreateHooks(created, creation, hooks);
     if (isSdkClient(client)) addDeadlineMiddleware(client, name);

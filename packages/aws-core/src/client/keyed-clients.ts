@@ -1,7 +1,6 @@
 /** What the cache needs of a keyed client. */
 interface KeyedClient {
   reset(): void;
-  peek(): unknown;
 }
 
 /** Keyed clients kept when neither the client nor the shared defaults say how many. */
@@ -49,28 +48,19 @@ export class KeyedClients<T extends KeyedClient> {
     this.release(entry.client);
   }
 
-  /** Whether one of the clients has created its SDK client. */
-  isInUse(): boolean {
-    return this.#entries().some(([, , { client }]) => client.peek() !== undefined);
-  }
-
   /** Forgets every client (`reset()`, `resetAll()`): those handed out keep working. */
   clear(): void {
-    for (const [, , { client }] of this.#entries()) client.reset();
+    for (const byName of this.#byRegion.values())
+      for (const { client } of byName.values()) client.reset();
     this.#byRegion.clear();
     this.#size = 0;
   }
 
-  #entries(): [string, string, Entry<T>][] {
-    return [...this.#byRegion].flatMap(([region, byName]) =>
-      [...byName].map(([name, entry]): [string, string, Entry<T>] => [region, name, entry]),
-    );
-  }
-
   #dropOldest(): void {
-    let oldest: [string, string, Entry<T>] | undefined;
-    for (const entry of this.#entries())
-      if (!oldest || entry[2].used < oldest[2].used) oldest = entry;
+    let oldest: [string, string, number] | undefined;
+    for (const [region, byName] of this.#byRegion)
+      for (const [name, { used }] of byName)
+        if (!oldest || used < oldest[2]) oldest = [region, name, used];
     if (oldest) this.drop(oldest[0] || undefined, oldest[1] || undefined);
   }
 }
