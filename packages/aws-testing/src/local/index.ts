@@ -1,4 +1,4 @@
-// The public surface of `@org/aws-testing/local` (8 runtime names): what a test setup needs
+// The public surface of `@org/aws-testing/local` (9 runtime names): what a test setup needs
 // to start the local stand-ins, create tables and users, and sign in. The rest are methods of
 // what the start functions return (`cognito.createClient()`, `bedrock.model`, `stop()`...).
 export {
@@ -27,3 +27,9 @@ export { createTables, type LocalKeySchema, type LocalTableDefinition } from "./
 export { type DynamoLocal, type DynamoLocalOptions, startDynamoLocal } from "./dynamodb-local";
 export { LocalServiceError, type LocalServiceErrorOptions } from "./errors";
 export { type LocalStandInsOptions, localStandIns } from "./local-stand-ins";
+export {
+  type LocalAssumedRole,
+  type LocalSts,
+  type LocalStsOptions,
+  startLocalSts,
+} from "./sts-local";
