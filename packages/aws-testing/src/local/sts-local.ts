@@ -49,14 +49,14 @@ type StsErrorCode =
   | "MissingAuthenticationToken"
   | "InternalFailure";
 
-class StsRefusal extends Error {
+// What the stand-in answers instead of granting a request: an STS error response, never
+// an error of the stand-in itself (so not an Error: it leaves no stack behind).
+class StsRefusal {
   constructor(
     readonly code: StsErrorCode,
-    message: string,
+    readonly message: string,
     readonly status = 400,
-  ) {
-    super(message);
-  }
+  ) {}
 }
 
 // STS's own limits.
