@@ -1,6 +1,7 @@
 // The public surface, ten runtime names (each justified in README.md, "What this entry
 // exports"). Everything else is module-internal: the translate config, the default schema,
 // the transaction limit, and the error classes a handler tells apart by `kind`.
+export type { DocumentClientOption } from "./client/client-option";
 export { documentClient } from "./client/document-client";
 export { dynamo } from "./client/dynamo-client";
 export { lazyDocumentClient } from "./client/lazy-document-client";
@@ -39,6 +40,7 @@ export type {
   QueryOptions,
   ScanOptions,
   SortKeyCondition,
+  TableOptions,
   TableSchema,
   UpdateOptions,
   WriteOptions,

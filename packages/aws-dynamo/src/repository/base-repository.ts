@@ -2,7 +2,7 @@ import { DynamoConflictError, DynamoNotFoundError, type ItemKey } from "../error
 import { DEFAULT_TABLE_SCHEMA, getTable } from "../table/get-table";
 import { paginate } from "../table/paginate";
 import type { TableHandle } from "../table/table-handle";
-import type { Item, Page } from "../table/types";
+import type { Item, Page, TableOptions } from "../table/types";
 import { EntityMapping } from "./entity-mapping";
 import { type TransactionOp, transactionOp } from "./transactions";
 import type { Entity, EntityRef, ListOptions, ReadOptions, RepositoryOptions } from "./types";
@@ -17,41 +17,54 @@ import {
  * The base of a repository for one entity type in a (single-table) DynamoDB design: keys
  * like `USER#<id>`, item <-> model mapping, optional schema validation, timestamps,
  * create-only writes, optimistic locking, pagination, batches with retries, transactions
- * and TTL. Extend it with your entity's own queries.
+ * and TTL. Extend it with your entity's own queries. It sends on `documentClient`, or on
+ * its `client` option (another region, account or tenant).
  *
  * @example
  * ```ts
- * import { BaseRepository } from "@org/aws-dynamo";
+ * import { BaseRepository, documentClient } from "@org/aws-dynamo";
  *
  * interface User { id: string; email: string; name: string }
  *
  * class UserRepository extends BaseRepository<User> {
- *   constructor() {
- *     super({ table: () => process.env.TABLE_NAME!, prefix: "USER", id: (u) => u.id });
+ *   constructor(client = documentClient) {
+ *     super({ table: () => process.env.TABLE_NAME!, prefix: "USER", id: (u) => u.id, client });
  *   }
  *   getUser(id: string) {
  *     return this.get({ id });
  *   }
  * }
+ *
+ * export const users = new UserRepository();
+ * // The users of the replica in Ireland, created on first use.
+ * export const irishUsers = new UserRepository(documentClient.for({ region: "eu-west-1" }));
  * ```
  */
 export class BaseRepository<T extends object> {
   /** How entities are laid out in items: keys, entity type, TTL, metadata. */
   protected readonly mapping: EntityMapping<T>;
   private readonly writes: VersionedWrites<T>;
+  // One object, so that getTable compares no schema when the table name is the same.
+  private readonly tableOptions: TableOptions;
   private resolved: { readonly name: string; readonly handle: TableHandle<Item> } | undefined;
 
   constructor(protected readonly options: RepositoryOptions<T>) {
     this.mapping = new EntityMapping(options, options.tableSchema ?? DEFAULT_TABLE_SCHEMA);
     this.writes = new VersionedWrites(this.mapping, (model) => this.toItem(model));
+    const { tableSchema } = this.mapping;
+    this.tableOptions =
+      options.client === undefined ? tableSchema : { ...tableSchema, client: options.client };
   }
 
-  /** The table handle, resolved on first use and kept while the table name stays the same. */
+  /**
+   * The table handle (on the repository's client), resolved on first use and kept while the
+   * table name stays the same.
+   */
   get table(): TableHandle<Item> {
     const { table } = this.options;
     const name = typeof table === "function" ? table() : table;
     if (this.resolved?.name !== name) {
-      this.resolved = { name, handle: getTable(name, this.mapping.tableSchema) };
+      this.resolved = { name, handle: getTable(name, this.tableOptions) };
     }
     return this.resolved.handle;
   }
@@ -246,7 +259,8 @@ export class BaseRepository<T extends object> {
   }
 
   /**
-   * A create for {@link transactWrite}: fails the transaction if the entity exists.
+   * A create for {@link transactWrite}, on this repository's client: fails the transaction if
+   * the entity exists.
    * @example
    * ```ts
    * await transactWrite([await users.createOp(user), await emails.createOp(email)]);
@@ -277,7 +291,8 @@ export class BaseRepository<T extends object> {
   deleteOp(ref: EntityRef, options: { expectedVersion?: number | undefined } = {}): TransactionOp {
     const key = this.key(ref);
     const condition = versionIs(options.expectedVersion);
-    return transactionOp(this.table.name, "Delete", { Key: key }, key, condition);
+    const { source, name } = this.table;
+    return transactionOp(source, name, "Delete", { Key: key }, key, condition);
   }
 
   /** A stored item as an entity (fields checked by the schema). Override for custom mappings. */
@@ -292,6 +307,7 @@ export class BaseRepository<T extends object> {
 
   private putOp({ item, condition }: VersionedWrite<T>): TransactionOp {
     const key = this.mapping.keyOfItem(item);
-    return transactionOp(this.table.name, "Put", { Item: item }, key, condition);
+    const { source, name } = this.table;
+    return transactionOp(source, name, "Put", { Item: item }, key, condition);
   }
 }

@@ -1,19 +1,31 @@
 import { TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
-import { type DynamoErrorContext, DynamoValidationError, type ItemKey } from "../errors";
+import type { ClientSource } from "../client/client-option";
+import {
+  DynamoError,
+  type DynamoErrorContext,
+  DynamoValidationError,
+  type ItemKey,
+} from "../errors";
 import type { Condition } from "../expressions/conditions";
 import { ExpressionContext } from "../expressions/expression-context";
 import { sendDocumentCommand } from "../send";
 
-/** One action of a transaction, made by a repository's `*Op` methods. */
+/**
+ * One action of a transaction, made by a repository's `*Op` methods, on that repository's
+ * client.
+ */
 export interface TransactionOp {
   /** @internal The TransactWriteItems entry, in DocumentClient form. */
   readonly item: Record<string, unknown>;
   /** @internal The table and key, for error reasons. */
   readonly context: DynamoErrorContext;
+  /** @internal The client of the repository that made it: the transaction is sent on it. */
+  readonly source: ClientSource;
 }
 
-/** One Put or Delete of a transaction, with its condition rendered. */
+/** One Put or Delete of a transaction on the client of `source`, with its condition rendered. */
 export function transactionOp(
+  source: ClientSource,
   table: string,
   action: "Put" | "Delete",
   body: { Item: object } | { Key: ItemKey },
@@ -32,6 +44,7 @@ export function transactionOp(
       },
     },
     context: { table, key },
+    source,
   };
 }
 
@@ -39,9 +52,12 @@ export function transactionOp(
 const MAX_TRANSACTION_ACTIONS = 100;
 
 /**
- * Writes all the actions or none (TransactWriteItems), across repositories and tables.
- * A cancelled transaction is a `DynamoTransactionCancelledError` whose `reasons[i]` is a typed
- * error for action `i` (a `DynamoConflictError` for a failed condition).
+ * Writes all the actions or none (TransactWriteItems), across repositories and tables, on
+ * the client of the repositories that made them. A transaction cannot span clients (regions,
+ * accounts): actions of repositories with different `client`s are a `DynamoError` of kind
+ * `internal`, and nothing is sent. A cancelled transaction is a
+ * `DynamoTransactionCancelledError` whose `reasons[i]` is a typed error for action `i` (a
+ * `DynamoConflictError` for a failed condition).
  *
  * @example
  * ```ts
@@ -59,11 +75,33 @@ export async function transactWrite(ops: readonly TransactionOp[]): Promise<void
       `A transaction takes 1 to ${MAX_TRANSACTION_ACTIONS} actions, got ${ops.length}`,
     );
   }
+  const source = clientOf(ops);
   await sendDocumentCommand(
+    source,
     new TransactWriteCommand({
       TransactItems: ops.map((op) => op.item) as never,
     }),
     {},
     ops.map((op) => op.context),
   );
+}
+
+/** The one client of all the actions; a programming error if they are not all on one. */
+function clientOf(ops: readonly TransactionOp[]): ClientSource {
+  const first = ops[0]?.source;
+  ops.forEach((op, i) => {
+    if (op?.source === undefined) {
+      throw new DynamoError(
+        `Action ${i} of the transaction is not a TransactionOp: make actions with a repository's createOp, saveOp or deleteOp (and await the first two)`,
+        { kind: "internal" },
+      );
+    }
+    if (op.source !== first) {
+      throw new DynamoError(
+        `Actions 0 (table "${ops[0]?.context.table}") and ${i} (table "${op.context.table}") of the transaction were made by repositories with different clients: a transaction is sent on one client (one region and account)`,
+        { kind: "internal" },
+      );
+    }
+  });
+  return first as ClientSource;
 }

@@ -1,3 +1,4 @@
+import type { DocumentClientOption } from "../client/client-option";
 import type { BatchRetryOptions } from "../table/batch-retry";
 import type { TableSchema } from "../table/types";
 import type { ModelSchema } from "./model-schema";
@@ -43,6 +44,23 @@ export interface RepositoryOptions<T extends object> {
     | undefined;
   /** Retries of unprocessed batch entries. */
   readonly batchRetry?: BatchRetryOptions | undefined;
+  /**
+   * The DocumentClient to send on, for a repository of another region, account or tenant:
+   * an SDK client, or a `LazyClient` of one (created on first use, so a repository declared
+   * at module scope stays free). Default: `documentClient`. Its `*Op` actions carry it, and
+   * `transactWrite` sends on it.
+   *
+   * @example
+   * ```ts
+   * const replicaOrders = new BaseRepository<Order>({
+   *   table: () => process.env.TABLE_NAME!,
+   *   prefix: "ORDER",
+   *   id: (o) => o.orderId,
+   *   client: documentClient.for({ region: "eu-west-1" }),
+   * });
+   * ```
+   */
+  readonly client?: DocumentClientOption | undefined;
 }
 
 /** Where a model's item lives: its id and, for entities with a `sort`, its sort value. */

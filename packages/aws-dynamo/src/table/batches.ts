@@ -4,6 +4,7 @@ import {
   BatchWriteCommand,
   type BatchWriteCommandOutput,
 } from "@aws-sdk/lib-dynamodb";
+import type { ClientSource } from "../client/client-option";
 import { DynamoBatchIncompleteError, type ItemKey } from "../errors";
 import { sendDocumentCommand } from "../send";
 import { type BatchRetryOptions, chunk, retryUnprocessed } from "./batch-retry";
@@ -14,10 +15,12 @@ const BATCH_GET_LIMIT = 100;
 const BATCH_WRITE_LIMIT = 25;
 
 /**
- * Reads `keys` of one table, 100 a request, retrying unprocessed keys with backoff; a
- * `DynamoBatchIncompleteError` names the keys still unread after every retry.
+ * Reads `keys` of one table on the client of `source`, 100 a request, retrying unprocessed
+ * keys with backoff; a `DynamoBatchIncompleteError` names the keys still unread after every
+ * retry.
  */
 export async function batchGetItems(
+  source: ClientSource,
   table: string,
   keys: readonly ItemKey[],
   retry?: BatchRetryOptions,
@@ -28,6 +31,7 @@ export async function batchGetItems(
       keysChunk,
       async (batch) => {
         const output = await sendDocumentCommand<BatchGetCommandOutput>(
+          source,
           new BatchGetCommand({ RequestItems: { [table]: { Keys: batch } } }),
           { table },
         );
@@ -44,11 +48,12 @@ export async function batchGetItems(
 }
 
 /**
- * Writes `items` to one table, 25 a request, retrying unprocessed items with backoff and
- * jitter; a `DynamoBatchIncompleteError` names (by `keyOf`) the items still unwritten after
- * every retry.
+ * Writes `items` to one table on the client of `source`, 25 a request, retrying unprocessed
+ * items with backoff and jitter; a `DynamoBatchIncompleteError` names (by `keyOf`) the items
+ * still unwritten after every retry.
  */
 export async function batchPutItems(
+  source: ClientSource,
   table: string,
   items: readonly Item[],
   keyOf: (item: Item) => ItemKey,
@@ -60,6 +65,7 @@ export async function batchPutItems(
       requestChunk,
       async (batch) => {
         const output = await sendDocumentCommand<BatchWriteCommandOutput>(
+          source,
           new BatchWriteCommand({ RequestItems: { [table]: batch } }),
           { table },
         );

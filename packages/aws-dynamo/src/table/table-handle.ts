@@ -11,6 +11,7 @@ import {
   UpdateCommand,
   type UpdateCommandOutput,
 } from "@aws-sdk/lib-dynamodb";
+import type { ClientSource } from "../client/client-option";
 import type { ItemKey } from "../errors";
 import { DynamoValidationError } from "../errors";
 import type { Condition } from "../expressions/conditions";
@@ -37,7 +38,8 @@ import type {
 /**
  * A typed handle on one DynamoDB table: get, put, update, delete, query and scan with plain
  * objects, conditions as builders, and pagination as cursors or async iterators. Get one
- * with {@link getTable}; handles are cached by table name. Exported as a type only: a
+ * with {@link getTable}; handles are cached by client and table name, and send on their
+ * client (`getTable`'s `client` option, else `documentClient`). Exported as a type only: a
  * handle is never constructed directly.
  *
  * @example
@@ -53,6 +55,8 @@ export class TableHandle<TItem extends object = Item> {
     readonly name: string,
     /** The table's key schema and indexes. */
     readonly schema: TableSchema,
+    /** @internal Where each command reads the client it is sent on. */
+    readonly source: ClientSource,
   ) {}
 
   /**
@@ -175,7 +179,8 @@ export class TableHandle<TItem extends object = Item> {
     options: { retry?: BatchRetryOptions | undefined } = {},
   ): Promise<TItem[]> {
     for (const key of keys) assertKey(key, this.schema, this.name);
-    return (await batchGetItems(this.name, uniqueKeys(keys), options.retry)) as TItem[];
+    const items = await batchGetItems(this.source, this.name, uniqueKeys(keys), options.retry);
+    return items as TItem[];
   }
 
   /**
@@ -198,7 +203,7 @@ export class TableHandle<TItem extends object = Item> {
     if (uniqueKeys(keys).length !== keys.length) {
       throw new DynamoValidationError("A batch cannot write one key twice", { table: this.name });
     }
-    await batchPutItems(this.name, items as readonly Item[], keyOfItem, options.retry);
+    await batchPutItems(this.source, this.name, items as readonly Item[], keyOfItem, options.retry);
   }
 
   /**
@@ -319,7 +324,7 @@ export class TableHandle<TItem extends object = Item> {
   }
 
   private send<TOutput>(command: { readonly input: object }, key?: ItemKey): Promise<TOutput> {
-    return sendDocumentCommand<TOutput>(command, { table: this.name, key });
+    return sendDocumentCommand<TOutput>(this.source, command, { table: this.name, key });
   }
 }
 

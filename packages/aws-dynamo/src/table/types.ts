@@ -1,3 +1,4 @@
+import type { DocumentClientOption } from "../client/client-option";
 import type { Condition } from "../expressions/conditions";
 
 /** The key attributes of a table or index. */
@@ -13,6 +14,35 @@ export interface TableSchema extends KeySchema {
   /** Global and local secondary indexes, by index name. */
   readonly indexes?: Readonly<Record<string, KeySchema>> | undefined;
 }
+
+/**
+ * Options of {@link getTable}: the table's key schema and indexes (none of them for the
+ * default, `{ partitionKey: "PK", sortKey: "SK" }`), and the client to send on.
+ *
+ * @example
+ * ```ts
+ * const options: TableOptions = {
+ *   partitionKey: "PK",
+ *   sortKey: "SK",
+ *   client: documentClient.for({ region: "eu-west-1" }),
+ * };
+ * ```
+ */
+export type TableOptions = (
+  | TableSchema
+  | {
+      readonly partitionKey?: undefined;
+      readonly sortKey?: undefined;
+      readonly indexes?: undefined;
+    }
+) & {
+  /**
+   * The DocumentClient the handle sends on: an SDK client, or a `LazyClient` of one such as
+   * `documentClient.for({ region: "eu-west-1" })`. Default: `documentClient`. Handles are
+   * cached per client and table.
+   */
+  readonly client?: DocumentClientOption | undefined;
+};
 
 /** A key attribute value: DynamoDB keys are strings, numbers or binary. */
 export type KeyValue = string | number | Uint8Array;

@@ -1,4 +1,4 @@
-import { resetAll } from "@org/aws-core";
+import { getClientCreations, resetAll } from "@org/aws-core";
 import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import {
@@ -8,6 +8,7 @@ import {
 } from "../../src/errors";
 import {
   BaseRepository,
+  type DocumentClientOption,
   DynamoConflictError,
   DynamoTransactionCancelledError,
   documentClient,
@@ -30,8 +31,9 @@ type Order = z.infer<typeof Order>;
 // Fast retries: these tests force unprocessed items on purpose.
 const batchRetry = { baseDelayMs: 1, maxDelayMs: 4, maxAttempts: 4 };
 
-function orderRepository() {
+function orderRepository(client?: DocumentClientOption) {
   return new BaseRepository<Order>({
+    ...(client ? { client } : {}),
     table: table.name,
     prefix: "USER",
     id: (o) => o.userId,
@@ -319,5 +321,25 @@ describe("BaseRepository on DynamoDB Local", () => {
       orders.deleteOp({ id: "x", sort: String(i) }),
     );
     await expect(transactWrite(ops)).rejects.toThrow(/1 to 100 actions/);
+  });
+});
+
+describe("BaseRepository with a client, on DynamoDB Local", () => {
+  it("writes on documentClient.for(key), read back by the default client (one region and account)", async () => {
+    const tenant = documentClient.for({ key: "tenant-a" });
+    const tenantOrders = orderRepository(tenant);
+    await tenantOrders.create(order("client-u1", "o1"));
+    await transactWrite([await tenantOrders.createOp(order("client-u1", "o2"))]);
+    expect(getClientCreations().map((c) => c.key)).toContain("key=tenant-a");
+    expect(documentClient.peek()).toBeUndefined();
+
+    const mine = await orderRepository().list("client-u1");
+    expect(mine.items.map((o) => o.orderId)).toEqual(["o1", "o2"]);
+    const error = await transactWrite([
+      tenantOrders.deleteOp({ id: "client-u1", sort: "o1" }),
+      orderRepository().deleteOp({ id: "client-u1", sort: "o2" }),
+    ]).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: "internal" });
+    expect(await tenantOrders.get({ id: "client-u1", sort: "o1" })).toBeDefined();
   });
 });

@@ -1,5 +1,6 @@
-import { DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
-import { getClientCreations, resetAll } from "@org/aws-core";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { defineClient, getClientCreations, resetAll } from "@org/aws-core";
 import { InvalidConfigError } from "@org/aws-core/internal";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -98,5 +99,99 @@ describe("the table-handle cache", () => {
     // A table can be asked for with another schema after a reset.
     resetAll();
     expect(getTable("orders", { partitionKey: "id" }).schema).toEqual({ partitionKey: "id" });
+  });
+});
+
+// A DocumentClient of its own, its send() mocked on the instance: what it receives was sent
+// on it, not on the container's client (whose class `ddb` mocks).
+function ownDocumentClient(region = "us-east-1") {
+  const credentials = { accessKeyId: "test", secretAccessKey: "test" };
+  const client = DynamoDBDocumentClient.from(new DynamoDBClient({ region, credentials }));
+  const mock = mockClient(client);
+  mock.on(GetCommand).resolves({ Item: { PK: "A", SK: "B", region } });
+  return { client, mock };
+}
+
+describe("getTable with a client", () => {
+  it("sends on an SDK client given as `client`, never on the container's", async () => {
+    const own = ownDocumentClient();
+    const orders = getTable("orders", { client: own.client });
+
+    expect(await orders.get({ PK: "A", SK: "B" })).toMatchObject({ region: "us-east-1" });
+    await orders.put({ PK: "A", SK: "C" });
+    expect(own.mock.commandCalls(GetCommand)[0]?.args[0].input).toEqual({
+      TableName: "orders",
+      Key: { PK: "A", SK: "B" },
+    });
+    expect(own.mock.commandCalls(PutCommand)).toHaveLength(1);
+    expect(ddb.calls()).toHaveLength(0);
+    expect(documentClient.peek()).toBeUndefined();
+    expect(getClientCreations()).toEqual([]);
+  });
+
+  it("sends on a LazyClient given as `client`, created on the first command", async () => {
+    const own = ownDocumentClient();
+    const create = vi.fn(() => own.client);
+    const replica = defineClient({ name: "replica-documents", create });
+    const orders = getTable("orders", { client: replica });
+    expect(create).not.toHaveBeenCalled();
+
+    await orders.get({ PK: "A", SK: "B" });
+    await orders.get({ PK: "A", SK: "B" });
+    expect(create).toHaveBeenCalledTimes(1);
+    expect(own.mock.commandCalls(GetCommand)).toHaveLength(2);
+    expect(ddb.calls()).toHaveLength(0);
+    expect(documentClient.peek()).toBeUndefined();
+  });
+
+  it("sends on documentClient.for(key), the client of that region", async () => {
+    const west = documentClient.for({ region: "us-west-2" });
+    const orders = getTable("orders", { client: west });
+    expect(west.peek()).toBeUndefined();
+
+    ddb.on(GetCommand).resolves({ Item: { PK: "A", SK: "B" } });
+    await orders.get({ PK: "A", SK: "B" });
+    expect(ddb.commandCalls(GetCommand)[0]?.thisValue).toBe(west.peek());
+    expect(await west.client.config.region()).toBe("us-west-2");
+    expect(documentClient.peek()).toBeUndefined();
+    expect(getClientCreations().find((c) => c.name === "dynamodb-document")?.key).toMatch(
+      /us-west-2/,
+    );
+  });
+
+  it("keeps one handle per client and table", () => {
+    const east = ownDocumentClient("us-east-1").client;
+    const west = ownDocumentClient("us-west-2").client;
+    const inEast = getTable("orders", { client: east });
+
+    expect(getTable("orders", { client: east })).toBe(inEast);
+    expect(getTable("orders", { client: west })).not.toBe(inEast);
+    expect(getTable("orders", { client: west })).toBe(getTable("orders", { client: west }));
+    expect(getTable("orders")).not.toBe(inEast);
+    // The container's client, named or not, is one client.
+    expect(getTable("orders", { client: documentClient })).toBe(getTable("orders"));
+    expect(getTable("invoices", { client: east })).not.toBe(inEast);
+  });
+
+  it("compares schemas per client, never counting `client` in", () => {
+    const east = ownDocumentClient().client;
+    const orders = getTable("orders", { partitionKey: "id", client: east });
+    expect(orders.schema).toEqual({ partitionKey: "id" });
+    expect(getTable("orders", { client: east, partitionKey: "id" })).toBe(orders);
+    // No key named: the default schema, whatever the client.
+    expect(getTable("orders", { client: documentClient }).schema).toEqual({
+      partitionKey: "PK",
+      sortKey: "SK",
+    });
+    const error = thrown(() => getTable("orders", { client: east })) as DynamoError;
+    expect(error).toMatchObject({ kind: "internal", table: "orders" });
+    expect(error.message).toMatch(/Invalid schema/);
+  });
+
+  it("forgets every client's handles on resetAll()", () => {
+    const east = ownDocumentClient().client;
+    const before = getTable("orders", { client: east });
+    resetAll();
+    expect(getTable("orders", { client: east })).not.toBe(before);
   });
 });
