@@ -6,6 +6,12 @@ export default defineProject({
   test: {
     name: "aws-cognito",
     include: ["test/**/*.test.ts"],
+    // Type tests (`expectTypeOf`, `@ts-expect-error`): checked by tsc, not run.
+    typecheck: {
+      enabled: true,
+      include: ["test/**/*.test-d.ts"],
+      tsconfig: "test/tsconfig.typecheck.json",
+    },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -1,4 +1,5 @@
 export { type BedrockSdk, bedrock } from "./client/bedrock-client";
+export type { BedrockClientOption } from "./client/client-option";
 export { converse } from "./converse/converse";
 export { converseStream } from "./converse/converse-stream";
 export type {
@@ -14,4 +15,4 @@ export {
   type ClaudeResult,
   invokeClaude,
 } from "./invoke/invoke-claude";
-export { invokeModelJson } from "./invoke/invoke-model-json";
+export { type InvokeModelJsonOptions, invokeModelJson } from "./invoke/invoke-model-json";

@@ -3,10 +3,11 @@
 export { assertOwner, type OwnerOptions } from "./authorizer/assert-owner";
 export type { ApiGatewayEventLike } from "./authorizer/authorizer-claims";
 export { requireUser } from "./authorizer/require-user";
+export type { CognitoClientOption } from "./client/client-option";
 export { type CognitoSdk, cognito } from "./client/cognito-client";
 export { CognitoError, type CognitoErrorOptions } from "./errors";
 export { getUserFromEvent } from "./user/get-user-from-event";
-export { getUserFromToken } from "./user/get-user-from-token";
+export { type GetUserFromTokenOptions, getUserFromToken } from "./user/get-user-from-token";
 export type { User, UserOptions } from "./user/types";
 export {
   type CognitoVerifier,

@@ -1,4 +1,5 @@
 import { bedrock } from "../client/bedrock-client";
+import { bedrockClient } from "../client/client-option";
 import { BedrockModelStreamError, toBedrockError } from "../errors";
 import { converseInput, tokenUsage } from "./converse-input";
 import type { ConverseRequest, ConverseStreamPart, TokenUsage } from "./types";
@@ -9,7 +10,8 @@ import type { ConverseRequest, ConverseStreamPart, TokenUsage } from "./types";
  * stream, is thrown by the iterator as a `BedrockError` (named `BedrockModelStreamError`,
  * `BedrockThrottledError`, ...), never as an unhandled rejection; so is a stream that ends
  * before the model's `messageStop` (the SDK ends a stream that paused longer than
- * `requestTimeout` as if it were complete). Leaving the loop early closes the stream.
+ * `requestTimeout` as if it were complete). Leaving the loop early closes the stream. It sends
+ * on `request.client` when given (see {@link ConverseRequest.client}), else on `bedrock`.
  *
  * Time bounds: the client's `requestTimeout` (11 s by default) bounds the wait for the stream
  * to start, and inside `withInvocation` the invocation's deadline bounds that wait too (with
@@ -19,11 +21,17 @@ import type { ConverseRequest, ConverseStreamPart, TokenUsage } from "./types";
  *
  * @example
  * ```ts
- * import { converseStream } from "@org/aws-bedrock";
+ * import { bedrock, converseStream } from "@org/aws-bedrock";
  *
  * for await (const part of converseStream({ modelId, prompt: "Tell me a story" })) {
  *   if (part.type === "text") process.stdout.write(part.text);
  *   else console.log("\n", part.usage.outputTokens, "tokens");
+ * }
+ *
+ * // in another region
+ * const west = bedrock.for({ region: "us-west-2" });
+ * for await (const part of converseStream({ modelId, prompt: "hi", client: west })) {
+ *   if (part.type === "text") process.stdout.write(part.text);
  * }
  * ```
  */
@@ -33,7 +41,10 @@ export async function* converseStream(
   let stopReason: string | undefined;
   let usage: TokenUsage = tokenUsage(undefined);
   try {
-    const [client, { ConverseStreamCommand }] = await Promise.all([bedrock.get(), bedrock.sdk()]);
+    const [client, { ConverseStreamCommand }] = await Promise.all([
+      bedrockClient(request.client, request.modelId),
+      bedrock.sdk(),
+    ]);
     const output = await client.send(new ConverseStreamCommand(converseInput(request)));
     for await (const event of output.stream ?? []) {
       const text = event.contentBlockDelta?.delta?.text;

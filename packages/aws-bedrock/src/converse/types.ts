@@ -1,4 +1,5 @@
 import type { Message } from "@aws-sdk/client-bedrock-runtime";
+import type { BedrockClientOption } from "../client/client-option";
 
 /** A Converse request; give `prompt` for one user message, or the whole `messages`. */
 export interface ConverseRequest {
@@ -10,6 +11,12 @@ export interface ConverseRequest {
   readonly temperature?: number | undefined;
   readonly topP?: number | undefined;
   readonly stopSequences?: string[] | undefined;
+  /**
+   * The client to send on, for a model of another region or account: a `LazyClient` such as
+   * `bedrock.for({ region: "us-west-2" })`, or a `BedrockRuntimeClient` of your own (used as
+   * it is, with the invocation's deadline of `withInvocation` added to it). Default: `bedrock`.
+   */
+  readonly client?: BedrockClientOption | undefined;
 }
 
 /** Token counts of one call. */

@@ -1,3 +1,4 @@
+import type { BedrockClientOption } from "../client/client-option";
 import { invokeModelJson } from "./invoke-model-json";
 
 /** One turn of a Claude conversation. */
@@ -18,6 +19,12 @@ export interface ClaudeRequest {
   readonly maxTokens?: number | undefined;
   readonly temperature?: number | undefined;
   readonly stopSequences?: readonly string[] | undefined;
+  /**
+   * The client to send on, for a model of another region or account: a `LazyClient` such as
+   * `bedrock.for({ region: "us-west-2" })`, or a `BedrockRuntimeClient` of your own (used as
+   * it is, with the invocation's deadline of `withInvocation` added to it). Default: `bedrock`.
+   */
+  readonly client?: BedrockClientOption | undefined;
 }
 
 /** What Claude answered. */
@@ -38,29 +45,40 @@ const ANTHROPIC_VERSION = "bedrock-2023-05-31";
 
 /**
  * Calls an Anthropic Claude model with the messages API through InvokeModel: a
- * translation, a summary or any single-turn prompt is one line.
+ * translation, a summary or any single-turn prompt is one line. It sends on `request.client`
+ * when given (see {@link ClaudeRequest.client}), else on `bedrock`.
  *
  * @example
  * ```ts
- * import { invokeClaude } from "@org/aws-bedrock";
+ * import { bedrock, invokeClaude } from "@org/aws-bedrock";
  *
  * const { text } = await invokeClaude({
  *   modelId: "anthropic.claude-3-haiku-20240307-v1:0",
  *   system: "Translate from en to es. Answer with the translation only.",
  *   prompt: "good morning",
  * });
+ * // a model enabled in another region only
+ * const there = await invokeClaude({
+ *   modelId: "anthropic.claude-3-haiku-20240307-v1:0",
+ *   prompt: "good morning",
+ *   client: bedrock.for({ region: "us-west-2" }),
+ * });
  * ```
  */
 export async function invokeClaude(request: ClaudeRequest): Promise<ClaudeResult> {
   const messages = request.messages ?? [{ role: "user", content: request.prompt ?? "" }];
-  const answer = await invokeModelJson<ClaudeResponseBody>(request.modelId, {
-    anthropic_version: ANTHROPIC_VERSION,
-    max_tokens: request.maxTokens ?? 1024,
-    messages,
-    ...(request.system ? { system: request.system } : {}),
-    ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
-    ...(request.stopSequences ? { stop_sequences: request.stopSequences } : {}),
-  });
+  const answer = await invokeModelJson<ClaudeResponseBody>(
+    request.modelId,
+    {
+      anthropic_version: ANTHROPIC_VERSION,
+      max_tokens: request.maxTokens ?? 1024,
+      messages,
+      ...(request.system ? { system: request.system } : {}),
+      ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
+      ...(request.stopSequences ? { stop_sequences: request.stopSequences } : {}),
+    },
+    { client: request.client },
+  );
   return {
     text: (answer.content ?? [])
       .filter((block) => block.type === "text")

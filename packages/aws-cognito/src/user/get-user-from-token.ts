@@ -2,6 +2,7 @@ import type { GetUserCommandOutput } from "@aws-sdk/client-cognito-identity-prov
 import { AwsCoreError } from "@org/aws-core";
 import { isServerFault, isServiceUnreachable } from "@org/aws-core/internal";
 import { decomposeUnverifiedJwt } from "aws-jwt-verify/jwt";
+import { type CognitoClientOption, cognitoClientSource } from "../client/client-option";
 import { cognito } from "../client/cognito-client";
 import {
   asCognitoError,
@@ -58,11 +59,25 @@ function getUserError(error: unknown): CognitoError {
   return new CognitoError(`Cognito GetUser failed (${reason})`, { cause: error });
 }
 
+/** Options of {@link getUserFromToken}: those of every user lookup, and the client to ask. */
+export interface GetUserFromTokenOptions extends UserOptions {
+  /**
+   * The client GetUser is sent on: a `LazyClient` such as `cognito.for({ region: "eu-west-1" })`
+   * (a user pool in another region than the function), or a `CognitoIdentityProviderClient` of
+   * your own (used as it is, with the invocation's deadline of `withInvocation` added to it).
+   * Default: `cognito`. It changes where GetUser goes, never which tokens are taken: those of
+   * `tokenVerifier`'s user pool and app clients only.
+   */
+  readonly client?: CognitoClientOption | undefined;
+}
+
 /**
  * The user an access token belongs to, asked of Cognito itself (GetUser on {@link cognito},
- * whose SDK loads on the first call), for an access token of this function's user pool and
- * app clients only (those of `tokenVerifier`): GetUser would take any pool's. Cognito checks
- * the token, revocation included. Groups come from the token, which Cognito has just accepted.
+ * whose SDK loads on the first call, or on `options.client`), for an access token of this
+ * function's user pool and app clients only (those of `tokenVerifier`): GetUser would take any
+ * pool's. Cognito checks the token, revocation included. Groups come from the token, which
+ * Cognito has just accepted. `options.client` changes where GetUser is sent (a user pool of
+ * another region: `cognito.for({ region })`), never which pool's tokens are taken.
  *
  * Everything it throws is a `CognitoError`, the SDK's error kept as `cause`:
  * kind `unauthorized` (401) for a token Cognito refuses (or one that is not a token at all, or
@@ -70,20 +85,27 @@ function getUserError(error: unknown): CognitoError {
  * `unavailable` (503) when Cognito is out of reach or failing (connection refused, a request
  * timeout, `InternalErrorException`), `throttled` (429) for `TooManyRequestsException` after
  * the SDK's retries, `timeout` (504) at the invocation's deadline, `internal` (500)
- * otherwise (a missing SDK package, a misconfiguration).
+ * otherwise (a missing SDK package, a misconfiguration, a `client` that is neither a
+ * `CognitoIdentityProviderClient` nor a `LazyClient`).
  *
  * @example
  * ```ts
- * import { getUserFromToken } from "@org/aws-cognito";
+ * import { cognito, getUserFromToken } from "@org/aws-cognito";
  *
  * const user = await getUserFromToken(accessToken, { requiredGroups: ["admins"] });
  * console.log(user.id, user.email, user.groups);
+ *
+ * // the user pool is in another region than the function
+ * const poolRegion = cognito.for({ region: "eu-west-1" });
+ * const there = await getUserFromToken(accessToken, { client: poolRegion });
  * ```
  */
 export async function getUserFromToken(
   accessToken: string,
-  options: UserOptions = {},
+  options: GetUserFromTokenOptions = {},
 ): Promise<User> {
+  const { client: clientOption, ...userOptions } = options ?? {};
+  const source = cognitoClientSource(clientOption);
   if (typeof accessToken !== "string" || accessToken.length === 0) {
     throw new CognitoUnauthorizedError("Missing access token");
   }
@@ -93,7 +115,10 @@ export async function getUserFromToken(
   const claims = claimsForThisPool(accessToken);
   let output: GetUserCommandOutput;
   try {
-    const [client, { GetUserCommand }] = await Promise.all([cognito.get(), cognito.sdk()]);
+    const [client, { GetUserCommand }] = await Promise.all([
+      (source ?? cognito).get(),
+      cognito.sdk(),
+    ]);
     output = await client.send(new GetUserCommand({ AccessToken: accessToken }));
   } catch (error) {
     throw getUserError(error);
@@ -105,7 +130,7 @@ export async function getUserFromToken(
     { ...attributes, username: output.Username, "cognito:groups": claims["cognito:groups"] },
     "token",
     // GetUser has judged the token: there is no token_use among the attributes to check.
-    { ...options, tokenUse: null },
+    { ...userOptions, tokenUse: null },
   );
 }
 

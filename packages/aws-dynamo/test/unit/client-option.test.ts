@@ -29,7 +29,7 @@ function expectMisconfiguration(error: unknown, table: string) {
   expect(error).not.toBeInstanceOf(DynamoValidationError);
   expect(error).toMatchObject({ kind: "internal", table, safeMessage: "Internal Server Error" });
   expect((error as Error).message).toMatch(
-    /^Invalid client \(\w+\): expected a DynamoDBDocumentClient/,
+    /^Invalid client: (a \w+|null|an array|an object that is neither an SDK client nor a LazyClient)\. Expected a DynamoDBDocumentClient/,
   );
 }
 
