@@ -1,6 +1,6 @@
 import type { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
 import type { LazyClient } from "@org/aws-core";
-import { clientSource, describeValue } from "@org/aws-core/internal";
+import { clientSource } from "@org/aws-core/internal";
 import { BedrockError } from "../errors";
 import { bedrock } from "./bedrock-client";
 
@@ -34,9 +34,9 @@ export function bedrockClient(
 ): Promise<BedrockRuntimeClient> {
   if (option === undefined) return bedrock.get();
   const source = clientSource<BedrockRuntimeClient>(option, bedrock.name);
-  if (source) return source.get();
+  if (typeof source !== "string") return source.get();
   throw new BedrockError(
-    `The client option is neither a BedrockRuntimeClient nor a LazyClient of one (such as bedrock.for({ region })): got ${describeValue(option)}`,
+    `The client option is neither a BedrockRuntimeClient nor a LazyClient of one (such as bedrock.for({ region })): got ${source}`,
     { kind: "internal", modelId },
   );
 }

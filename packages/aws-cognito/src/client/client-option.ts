@@ -1,6 +1,6 @@
 import type { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import type { LazyClient } from "@org/aws-core";
-import { type ClientSource, clientSource, describeValue } from "@org/aws-core/internal";
+import { type ClientSource, clientSource } from "@org/aws-core/internal";
 import { CognitoError } from "../errors";
 import { cognito } from "./cognito-client";
 
@@ -32,9 +32,9 @@ export function cognitoClientSource(
 ): ClientSource<CognitoIdentityProviderClient> | undefined {
   if (option === undefined) return undefined;
   const source = clientSource<CognitoIdentityProviderClient>(option, cognito.name);
-  if (source) return source;
+  if (typeof source !== "string") return source;
   throw new CognitoError(
-    `The client option is neither a CognitoIdentityProviderClient nor a LazyClient of one (such as cognito.for({ region })): got ${describeValue(option)}`,
+    `The client option is neither a CognitoIdentityProviderClient nor a LazyClient of one (such as cognito.for({ region })): got ${source}`,
     { kind: "internal" },
   );
 }

@@ -13,20 +13,21 @@ const bounded = new WeakSet<object>();
 /**
  * @internal A helper's `client` option, checked: a `LazyClient` (duck-typed, so one of
  * another copy of `@org/aws-core` passes too) as it is; an SDK client of the caller's, given
- * the invocation deadline once (as `inject()` does) and boxed; `undefined` for anything else,
- * which the package reports with its own error class.
+ * the invocation deadline once (as `inject()` does) and boxed. Anything else is refused with
+ * a string that says what it is (never what it holds: it goes to logs), for the package to
+ * throw with its own error class.
  *
  * @example
  * ```ts
  * const source = clientSource<BedrockRuntimeClient>(options.client, "bedrock-runtime");
- * if (!source) throw new BedrockError(`Invalid client: ${describeValue(options.client)}`, { kind: "internal" });
+ * if (typeof source === "string") throw new BedrockError(`Invalid client: ${source}`, { kind: "internal" });
  * const client = await source.get();
  * ```
  */
 export function clientSource<TClient>(
   option: unknown,
   name: string,
-): ClientSource<TClient> | undefined {
+): ClientSource<TClient> | string {
   if (isSdkClient(option)) {
     if (!bounded.has(option as object)) {
       addDeadlineMiddleware(option, name);
@@ -35,17 +36,11 @@ export function clientSource<TClient>(
     const client = option as TClient;
     return { client, get: () => Promise.resolve(client) };
   }
-  if (typeof option !== "object" || option === null || !("client" in option)) return undefined;
+  if (option === null) return "null";
+  if (Array.isArray(option)) return "an array";
+  if (typeof option !== "object") return `a ${typeof option}`;
   const { get, peek } = option as { get?: unknown; peek?: unknown };
-  return typeof get === "function" && typeof peek === "function"
+  return "client" in option && typeof get === "function" && typeof peek === "function"
     ? (option as ClientSource<TClient>)
-    : undefined;
-}
-
-/** @internal What a refused value is, never what it holds: the message goes to logs. */
-export function describeValue(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "object") return "an object that is neither an SDK client nor a LazyClient";
-  return `a ${typeof value}`;
+    : "an object that is neither an SDK client nor a LazyClient";
 }

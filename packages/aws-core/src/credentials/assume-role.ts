@@ -32,8 +32,8 @@ const MAX_SESSION_POLICY_LENGTH = 2048;
  * tenant's role narrowed by a session policy. It is the SDK's own `fromTemporaryCredentials`
  * (STS AssumeRole from the function's credentials; the client refreshes them before they
  * expire), imported the first time the credentials are needed: install
- * `@aws-sdk/credential-providers`. A function that never imports this entry carries no STS
- * code, in any bundle.
+ * `@aws-sdk/credential-providers`. A function that never imports this entry carries none of
+ * that package, in any bundle.
  *
  * Checks its options at once (an `AwsCoreError` of kind `internal`), so a mistake shows at
  * the call rather than at the first request.

@@ -1,10 +1,6 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { LazyClient } from "@org/aws-core";
-import {
-  type ClientSource as CoreClientSource,
-  clientSource,
-  describeValue,
-} from "@org/aws-core/internal";
+import { type ClientSource as CoreClientSource, clientSource } from "@org/aws-core/internal";
 import { DynamoError } from "../errors";
 
 /**
@@ -33,9 +29,9 @@ export type ClientSource = Pick<CoreClientSource<DynamoDBDocumentClient>, "clien
  */
 export function toClientSource(option: unknown, table: string): ClientSource {
   const source = clientSource<DynamoDBDocumentClient>(option, "dynamodb-document");
-  if (source) return source;
+  if (typeof source !== "string") return source;
   throw new DynamoError(
-    `Invalid client: ${describeValue(option)}. Expected a DynamoDBDocumentClient or a LazyClient of one, e.g. documentClient.for({ region: "eu-west-1" })`,
+    `Invalid client: ${source}. Expected a DynamoDBDocumentClient or a LazyClient of one, e.g. documentClient.for({ region: "eu-west-1" })`,
     { table, kind: "internal" },
   );
 }
