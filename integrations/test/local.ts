@@ -2,7 +2,10 @@ import { randomUUID } from "node:crypto";
 import { once } from "node:events";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { createTables } from "@org/aws-testing/local";
+import type { Plugin } from "esbuild";
 import { afterAll, beforeAll } from "vitest";
 
 // What the SDK needs to talk to the local stand-ins: a region and dummy credentials, each only
@@ -10,6 +13,19 @@ import { afterAll, beforeAll } from "vitest";
 process.env.AWS_REGION ??= "us-east-1";
 process.env.AWS_ACCESS_KEY_ID ??= "local";
 process.env.AWS_SECRET_ACCESS_KEY ??= "local";
+
+const packages = fileURLToPath(new URL("../../packages/", import.meta.url));
+
+/** For esbuild: the workspace packages from their sources, as the tests import them. */
+export const workspaceSources: Plugin = {
+  name: "workspace-sources",
+  setup(b) {
+    b.onResolve({ filter: /^@org\/aws-[a-z]+(\/.+)?$/ }, ({ path }) => {
+      const [, pkg, sub] = /^@org\/(aws-[a-z]+)(?:\/(.+))?$/.exec(path) ?? [];
+      return { path: join(packages, pkg ?? "", "src", sub ?? "", "index.ts") };
+    });
+  },
+};
 
 /** A fresh table on this run's DynamoDB Local (started by the project's globalSetup). */
 export function useTable(): { readonly name: string } {

@@ -4,26 +4,14 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { lambdaBuildOptions } from "@org/aws-core/esbuild";
 import { type LocalRunner, startLocalRunner } from "@org/local-lambda-runner";
-import { build, type Plugin } from "esbuild";
+import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { silentEndpoint } from "./local";
+import { silentEndpoint, workspaceSources } from "./local";
 
 // The plain-handler recipe (no withInvocation, no wrapper), built and run in the local Lambda
 // runner with Lambda's default 3 s timeout, against a DynamoDB that accepts connections and
 // never answers: the defaults alone must end the call inside the invocation.
 const TIMEOUT_MS = 3_000;
-const packages = fileURLToPath(new URL("../../packages/", import.meta.url));
-
-// The workspace packages from their sources, as the tests import them.
-const workspaceSources: Plugin = {
-  name: "workspace-sources",
-  setup(b) {
-    b.onResolve({ filter: /^@org\/aws-[a-z]+(\/.+)?$/ }, ({ path }) => {
-      const [, pkg, sub] = /^@org\/(aws-[a-z]+)(?:\/(.+))?$/.exec(path) ?? [];
-      return { path: join(packages, pkg ?? "", "src", sub ?? "", "index.ts") };
-    });
-  },
-};
 
 let silent: Awaited<ReturnType<typeof silentEndpoint>>;
 let runner: LocalRunner;
