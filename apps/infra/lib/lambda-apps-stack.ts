@@ -16,6 +16,7 @@ import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import type { Construct } from "constructs";
 import { DataTable } from "./constructs/data-table";
 import { LambdaApp } from "./constructs/lambda-app";
+import { TenantRole } from "./constructs/tenant-role";
 import { UserAuth } from "./constructs/user-auth";
 
 /** The Bedrock model translation-api calls unless told otherwise (same as the app's default). */
@@ -53,7 +54,8 @@ export interface LambdaAppsStackProps extends StackProps {
  * - `translation-api`: `POST /translations`, `GET /translations` (Cognito JWT) and
  *   `GET /health` (public); reads/writes the table and invokes one Bedrock model;
  * - `users-api`: `GET|PUT /users/me`, `GET|PUT /users/{id}` (Cognito JWT); reads/writes the
- *   table; members of the `admins` group may read every profile.
+ *   table; members of the `admins` group may read every profile. A user's own profile is
+ *   read and written with the tenant role, narrowed per request to that user's partition.
  *
  * The routes and their authorization come from each app's `api.ts`, the description the
  * local runner enforces too.
@@ -69,6 +71,11 @@ export class LambdaAppsStack extends Stack {
   readonly translationApi: LambdaApp;
   /** The users-api function. */
   readonly usersApi: LambdaApp;
+  /**
+   * The role users-api assumes for a user's own profile (`TENANT_ROLE_ARN`): item actions on
+   * `USER#*` partitions only, assumable by users-api's role only.
+   */
+  readonly usersTenantRole: TenantRole;
   /** The HTTP API in front of both functions. */
   readonly httpApi: HttpApi;
 
@@ -110,6 +117,19 @@ export class LambdaAppsStack extends Stack {
         ADMIN_GROUP: this.auth.adminGroupName,
       },
     });
+
+    // users-api reads and writes a user's own profile with this role, narrowed by a session
+    // policy to that user's partition (apps/users-api/src/tenant-client.ts).
+    const usersRole = this.usersApi.function.role;
+    if (!usersRole) throw new Error("users-api: the function has no execution role");
+    this.usersTenantRole = new TenantRole(this, "UsersTenantRole", {
+      description: "users-api: a user's own profile, narrowed per user by a session policy",
+      assumedBy: usersRole,
+      table,
+      leadingKeys: "USER#*",
+    });
+    this.usersApi.function.addEnvironment("TENANT_ROLE_ARN", this.usersTenantRole.role.roleArn);
+    this.usersApi.function.addEnvironment("TABLE_ARN", table.tableArn);
 
     // Least privilege. Verifying Cognito JWTs needs no IAM permission (public JWKS), and
     // Cognito's GetUser is authorized by the caller's access token: neither app gets cognito-idp.

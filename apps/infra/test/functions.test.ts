@@ -16,6 +16,9 @@ const functions = template.findResources("AWS::Lambda::Function");
 const translation = functions[logicalId(stack, stack.translationApi.function)]?.Properties;
 const users = functions[logicalId(stack, stack.usersApi.function)]?.Properties;
 const ref = (construct: Parameters<typeof logicalId>[1]) => ({ Ref: logicalId(stack, construct) });
+const arnOf = (construct: Parameters<typeof logicalId>[1]) => ({
+  "Fn::GetAtt": [logicalId(stack, construct), "Arn"],
+});
 
 describe("Lambda functions", () => {
   it("are exactly the two apps", () => {
@@ -67,13 +70,20 @@ describe("Lambda functions", () => {
     });
   });
 
-  it("users-api: 128 MB, 10 s, table, user pool and admin group in its environment, no client or model", () => {
+  it("users-api: 128 MB, 10 s, table, user pool, admin group and tenant role in its environment, no client or model", () => {
     expect(users).toMatchObject({ MemorySize: 128, Timeout: 10 });
     expect(users?.Environment.Variables).toEqual({
       TABLE_NAME: ref(stack.table.table),
       COGNITO_USER_POOL_ID: ref(stack.auth.userPool),
       ADMIN_GROUP: "admins",
+      TENANT_ROLE_ARN: arnOf(stack.usersTenantRole.role),
+      TABLE_ARN: arnOf(stack.table.table),
     });
+  });
+
+  it("gives the tenant role and the table's ARN to users-api only", () => {
+    expect(Object.keys(translation?.Environment.Variables ?? {})).not.toContain("TENANT_ROLE_ARN");
+    expect(Object.keys(translation?.Environment.Variables ?? {})).not.toContain("TABLE_ARN");
   });
 
   it("each log to their own log group, kept one month", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { TENANT_ITEM_ACTIONS } from "../lib/constructs/tenant-role";
 import { DEFAULT_BEDROCK_MODEL_ID } from "../lib/lambda-apps-stack";
 import { bundleFixture } from "./support/fixtures";
 import { actionsOf, logicalId, roleStatements, type Statement, synthStack } from "./support/synth";
@@ -9,6 +10,17 @@ const { stack, template } = synth;
 const translation = roleStatements(synth, stack.translationApi.function);
 const users = roleStatements(synth, stack.usersApi.function);
 const tableArn = { "Fn::GetAtt": [logicalId(stack, stack.table.table), "Arn"] };
+const roleIdOf = (fn: typeof stack.usersApi.function) => {
+  if (!fn.role) throw new Error(`${fn.node.path} has no role`);
+  return logicalId(stack, fn.role);
+};
+const arnOf = (construct: Parameters<typeof logicalId>[1]) => ({
+  "Fn::GetAtt": [logicalId(stack, construct), "Arn"],
+});
+const tenantRoleArn = arnOf(stack.usersTenantRole.role);
+const usersRoleArn = { "Fn::GetAtt": [roleIdOf(stack.usersApi.function), "Arn"] };
+const roles = template.findResources("AWS::IAM::Role");
+const tenantRole = roles[logicalId(stack, stack.usersTenantRole.role)]?.Properties;
 const resourcesOf = (statement: Statement | undefined) => [statement?.Resource].flat();
 
 /** Item reads and writes (`table.grantReadWriteData` also adds DescribeTable and stream reads). */
@@ -71,7 +83,15 @@ describe("least privilege", () => {
     const actions = actionsOf(users);
     expect(actions.filter((a) => /^(cognito-idp|bedrock):/i.test(a))).toEqual([]);
     expect(actions.filter((a) => a.includes("*"))).toEqual([]);
-    expect(actions.every((a) => a.startsWith("dynamodb:"))).toBe(true);
+    expect(actions.filter((a) => !a.startsWith("dynamodb:"))).toEqual(["sts:AssumeRole"]);
+  });
+
+  it("users-api may assume its tenant role and no other; translation-api none", () => {
+    const assume = users.filter((s) => actionsOf([s]).some((a) => a.startsWith("sts:")));
+    expect(assume).toEqual([
+      { Effect: "Allow", Action: "sts:AssumeRole", Resource: tenantRoleArn },
+    ]);
+    expect(actionsOf(translation).filter((a) => a.startsWith("sts:"))).toEqual([]);
   });
 
   it("no function gets a cognito-idp action (JWT verification and GetUser need none)", () => {
@@ -86,14 +106,69 @@ describe("least privilege", () => {
     }
   });
 
-  it("each role has only the basic execution managed policy (writing its logs)", () => {
-    const roles = Object.values(template.findResources("AWS::IAM::Role"));
-    expect(roles).toHaveLength(2);
-    for (const role of roles) {
+  it("each function's role has only the basic execution managed policy (writing its logs)", () => {
+    expect(Object.keys(roles)).toHaveLength(3);
+    const functionRoles = Object.entries(roles)
+      .filter(([id]) => id !== logicalId(stack, stack.usersTenantRole.role))
+      .map(([, role]) => role);
+    expect(functionRoles).toHaveLength(2);
+    for (const role of functionRoles) {
       expect(JSON.stringify(role.Properties.ManagedPolicyArns)).toMatch(
         /^\[\{"Fn::Join":\["",\["arn:",\{"Ref":"AWS::Partition"\},":iam::aws:policy\/service-role\/AWSLambdaBasicExecutionRole"\]\]\}\]$/,
       );
       expect(role.Properties.Policies).toBeUndefined();
     }
+  });
+});
+
+// A user's own profile is read and written with this role, narrowed per request by a session
+// policy for that user's partition (apps/users-api/src/tenant-client.ts). Only IAM enforces
+// either policy; these tests check what the template asks of it.
+describe("users-api's tenant role", () => {
+  it("trusts users-api's execution role only, for sts:AssumeRole only", () => {
+    expect(tenantRole?.AssumeRolePolicyDocument).toEqual({
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { AWS: usersRoleArn } }],
+    });
+  });
+
+  it("allows the table's item actions on user partitions only (dynamodb:LeadingKeys USER#*)", () => {
+    expect(tenantRole?.Policies).toEqual([
+      {
+        PolicyName: "TenantItems",
+        PolicyDocument: {
+          Version: "2012-10-17",
+          Statement: [
+            {
+              Effect: "Allow",
+              Action: [...TENANT_ITEM_ACTIONS].sort(),
+              Resource: tableArn,
+              Condition: { "ForAllValues:StringLike": { "dynamodb:LeadingKeys": ["USER#*"] } },
+            },
+          ],
+        },
+      },
+    ]);
+    // A Scan has no leading key, so the condition would not bound it.
+    expect(TENANT_ITEM_ACTIONS).not.toContain("dynamodb:Scan");
+  });
+
+  it("has no managed policy and no policy attached elsewhere", () => {
+    expect(tenantRole?.ManagedPolicyArns).toBeUndefined();
+    const attached = Object.values(template.findResources("AWS::IAM::Policy")).filter((policy) =>
+      JSON.stringify(policy.Properties.Roles).includes(
+        logicalId(stack, stack.usersTenantRole.role),
+      ),
+    );
+    expect(attached).toEqual([]);
+  });
+
+  it("is the only role another principal than Lambda may assume", () => {
+    const trusted = Object.entries(roles)
+      .filter(([, role]) =>
+        JSON.stringify(role.Properties.AssumeRolePolicyDocument).includes('"AWS"'),
+      )
+      .map(([id]) => id);
+    expect(trusted).toEqual([logicalId(stack, stack.usersTenantRole.role)]);
   });
 });

@@ -10,5 +10,8 @@ export const UserUpdate = z.strictObject({
 });
 export type UserUpdate = z.infer<typeof UserUpdate>;
 
+/** What a user id is, as Cognito writes `sub` (a UUID): letters, digits, `_` and `-`. */
+export const USER_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+
 /** A user id as Cognito writes `sub`: letters, digits and dashes. */
-export const UserId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,128}$/, "not a user id"));
+export const UserId = z.string().check(z.regex(USER_ID_PATTERN, "not a user id"));

@@ -1,4 +1,4 @@
-import { BaseRepository } from "@org/aws-dynamo";
+import { BaseRepository, type DocumentClientOption } from "@org/aws-dynamo";
 import * as z from "zod/mini";
 
 /** RFC 5321's limit on the length of an address. */
@@ -13,10 +13,23 @@ export const User = z.object({
 });
 export type User = z.infer<typeof User>;
 
-/** Users in the single table: `PK = SK = USER#<id>`. */
+/**
+ * Users in the single table: `PK = SK = USER#<id>`. A user is the tenant of their own
+ * partition. It sends on `documentClient`, or on `client`: a user's own client, whose
+ * credentials reach that user's partition only (see `tenant-client.ts`).
+ *
+ * @example
+ * ```ts
+ * const users = new UserRepository();
+ * const profile = await users.getUser("ada-1");
+ * ```
+ */
 export class UserRepository extends BaseRepository<User> {
-  constructor(table: () => string = () => process.env.TABLE_NAME ?? "") {
-    super({ table, prefix: "USER", id: (user) => user.id, schema: User });
+  constructor(
+    table: () => string = () => process.env.TABLE_NAME ?? "",
+    client?: DocumentClientOption,
+  ) {
+    super({ table, prefix: "USER", id: (user) => user.id, schema: User, client });
   }
 
   getUser(id: string) {

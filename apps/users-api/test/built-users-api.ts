@@ -9,9 +9,13 @@ const dist = fileURLToPath(new URL("../dist/", import.meta.url));
 
 /**
  * The built users-api (dist/, as deployed) in the local runner, its DynamoDB at `dynamoUrl`,
- * a table named "users"; logs off.
+ * a table named "users"; logs off. `env` adds to (or overrides) its environment.
  */
-export function startBuiltUsersApi(dynamoUrl: string, timeoutMs: number): Promise<LocalRunner> {
+export function startBuiltUsersApi(
+  dynamoUrl: string,
+  timeoutMs: number,
+  env: Readonly<Record<string, string>> = {},
+): Promise<LocalRunner> {
   if (!existsSync(`${dist}/index.mjs`))
     throw new Error('apps/users-api/dist is missing: run "pnpm build"');
   return startLocalRunner({
@@ -27,6 +31,7 @@ export function startBuiltUsersApi(dynamoUrl: string, timeoutMs: number): Promis
           TABLE_NAME: "users",
           POWERTOOLS_LOG_LEVEL: "SILENT",
           ...bundleEnvironment(dist),
+          ...env,
         },
       },
     },

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { loadedAtStart } from "@org/aws-core/esbuild";
 import type { Metafile } from "esbuild";
 import { describe, expect, it } from "vitest";
 
@@ -32,6 +33,13 @@ function builtBundle() {
   };
 }
 
+/** The output files a cold start reads: the entry and the chunks it imports, in turn. */
+function startFiles(meta: Metafile): Set<string> {
+  const entry = Object.keys(meta.outputs).find((file) => file.endsWith("/index.mjs"));
+  if (!entry) throw new Error("no index.mjs in users-api's metafile");
+  return loadedAtStart(meta, entry);
+}
+
 describe("users-api's bundle", () => {
   // The user comes from the authorizer's claims through @org/aws-cognito/authorizer: a
   // couple of KB of claim checks, and neither the Cognito SDK nor a token library.
@@ -60,13 +68,39 @@ describe("users-api's bundle", () => {
     }
   });
 
+  // With a tenant role (TENANT_ROLE_ARN), a user's own profile goes through credentials
+  // assumed for that user: aws-core imports the SDK's STS provider on first use. It is in
+  // chunks only that path reads; a cold start loads the entry and the chunks it imports.
+  it("loads the STS credential provider only on use, in chunks the entry does not import", () => {
+    const { outputs, inputs } = builtBundle();
+    const meta = JSON.parse(readFileSync(join(dist, "meta.json"), "utf8")) as Metafile;
+    const atStart = startFiles(meta);
+    const startInputs = [...atStart].flatMap((file) =>
+      Object.keys(meta.outputs[file]?.inputs ?? {}),
+    );
+    for (const lazy of ["@aws-sdk/credential-providers", "nested-clients/dist-es/submodules/sts"]) {
+      expect(
+        inputs.some((p) => p.includes(lazy)),
+        lazy,
+      ).toBe(true);
+      expect(
+        startInputs.filter((p) => p.includes(lazy)),
+        lazy,
+      ).toEqual([]);
+    }
+    expect(atStart.size).toBeLessThan(outputs.length);
+  });
+
   it("records its size: the entry and its chunks", () => {
     const { files } = builtBundle();
     const bytes = files.reduce((sum, file) => sum + file.byteLength, 0);
     const gzipBytes = files.reduce((sum, file) => sum + gzipSync(file).byteLength, 0);
     const entry = readFileSync(join(dist, "index.mjs")).byteLength;
+    const meta = JSON.parse(readFileSync(join(dist, "meta.json"), "utf8")) as Metafile;
+    const atStart = [...startFiles(meta)];
+    const startBytes = atStart.reduce((sum, file) => sum + (meta.outputs[file]?.bytes ?? 0), 0);
     console.info(
-      `users-api: index.mjs ${entry} B; with ${files.length - 1} chunks ${bytes} B (${gzipBytes} B gzip)`,
+      `users-api: index.mjs ${entry} B; with ${files.length - 1} chunks ${bytes} B (${gzipBytes} B gzip); loaded at start: ${atStart.length} files, ${startBytes} B`,
     );
     expect(bytes).toBeGreaterThan(100_000);
   });
