@@ -20,11 +20,9 @@ export async function startDynamo(): Promise<DynamoLocal> {
     Object.assign(process.env, { AWS_REGION: REGION, ...functionEnv(dynamo.endpoint) });
     // A cold DynamoDB Local can answer the first write after the 700 ms request timeout: the
     // SDK's retry then finds the item its first attempt wrote.
-    await new UserRepository(() => TABLE_NAME)
-      .create(BENCH_USER)
-      .catch((error: unknown) => {
-        if (!(error instanceof DynamoConflictError)) throw error;
-      });
+    await new UserRepository(() => TABLE_NAME).create(BENCH_USER).catch((error: unknown) => {
+      if (!(error instanceof DynamoConflictError)) throw error;
+    });
   } catch (error) {
     await dynamo.stop();
     throw error;
