@@ -69,6 +69,7 @@ describe("pnpm bench --quick", () => {
       "(11a",
       "(11h",
       "(12)",
+      "(13)",
     ]);
     // Every pair the docs compare has both its variants in a full run.
     expect(report.comparisons).toHaveLength(12);

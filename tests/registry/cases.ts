@@ -401,6 +401,20 @@ export const value: string = lazySingleton("name", () => "x").get();
 // @ts-expect-error: get() returns a string
 export const wrong: number = lazySingleton("other", () => "x").get();
 `,
+  withoutOptionalPeers: {
+    missing: ["@aws-sdk/credential-providers"],
+    handler: `
+import { assumeRole } from "@org/aws-core/credentials";
+${FAILURE_OF}
+// The options are checked at the call; the SDK's provider is imported when first asked.
+const credentials = assumeRole({ roleArn: "arn:aws:iam::111122223333:role/Reader" });
+export const handler = async () => ({ credentials: await failureOf(() => credentials({})) });
+`,
+    async exercise({ invoke }) {
+      const result = (await invoke({}, {})) as Record<string, unknown>;
+      expectMissingPackage(result.credentials, "@aws-sdk/credential-providers");
+    },
+  },
 };
 
 const testing: PackageCase = {
