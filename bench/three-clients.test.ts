@@ -10,7 +10,6 @@ import { type LocalBedrock, startLocalBedrock } from "@org/aws-testing/local";
 import type { Metafile } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assertBuilt, type BuiltVariant, buildVariant } from "./src/build-variants";
-import { repoRoot } from "./src/paths";
 import { VARIANTS } from "./src/variants";
 
 // The three-client handler of variants (11c) to (11e): what each build loads at start, and
@@ -46,9 +45,8 @@ async function built(id: string): Promise<BuiltVariant> {
 /** The SDKs among the inputs of the files a cold start reads (the entry and its static imports). */
 function sdksLoadedAtStart(dir: string): string[] {
   const meta = JSON.parse(readFileSync(join(dir, "meta.json"), "utf8")) as Metafile;
-  // The handler variants are built from the repository's root: their metafile paths are
-  // relative to it.
-  const atStart = loadedAtStart(meta, relative(repoRoot, join(dir, "index.mjs")));
+  // buildLambda() builds from the working folder: the metafile's paths are relative to it.
+  const atStart = loadedAtStart(meta, relative(process.cwd(), join(dir, "index.mjs")));
   const inputs = [...atStart].flatMap((file) => Object.keys(meta.outputs[file]?.inputs ?? {}));
   return SDKS.filter((sdk) => inputs.some((input) => input.includes(sdk)));
 }

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the demo and the tests need beyond Node.js, when it is missing:
-# Java 17 for AWS's DynamoDB Local, and the C toolchain that builds aws-lambda-ric (the AWS
-# Lambda runtime interface client the local runner uses). Debian/Ubuntu, as root.
+# Java 17 for AWS's DynamoDB Local, the C toolchain that builds aws-lambda-ric (the AWS
+# Lambda runtime interface client the local runner uses), and on x64 qemu's user-mode
+# emulator with arm64's C and C++ libraries, with which buildLambda() runs an arm64 Node.js
+# to make an arm64 function's compile cache. Debian/Ubuntu, as root.
 set -euo pipefail
 
 missing=()
@@ -16,6 +18,11 @@ for tool in make g++ autoconf automake libtoolize cmake; do
   fi
 done
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
+if [ "$(uname -m)" = "x86_64" ]; then
+  command -v qemu-aarch64-static >/dev/null 2>&1 || missing+=(qemu-user-static)
+  [ -e /usr/aarch64-linux-gnu/lib/ld-linux-aarch64.so.1 ] || missing+=(libc6-arm64-cross)
+  [ -e /usr/aarch64-linux-gnu/lib/libstdc++.so.6 ] || missing+=(libstdc++6-arm64-cross)
+fi
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

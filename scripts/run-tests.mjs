@@ -11,6 +11,7 @@ const PACKAGE_PROJECTS = [
   "aws-bedrock",
   "aws-testing",
   "aws",
+  "aws-cdk",
 ];
 const OLDEST_NODE = "22";
 const VITEST = ["node_modules/vitest/vitest.mjs", "run"];

@@ -13,12 +13,14 @@ const DOCS = [
   "docs/migration.md",
   "docs/recipes.md",
   "docs/cold-start.md",
+  "docs/new-function.md",
   "packages/aws-core/README.md",
   "packages/aws-dynamo/README.md",
   "packages/aws-cognito/README.md",
   "packages/aws-bedrock/README.md",
   "packages/aws-testing/README.md",
   "packages/aws/README.md",
+  "packages/aws-cdk/README.md",
 ];
 
 // What a fragment may leave undeclared or untyped, and nothing else.

@@ -10,19 +10,12 @@ import {
 } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
-import {
-  lambdaBuildOptions,
-  loadedAtStart,
-  writeCompileCache,
-  writeExecWrapper,
-} from "@org/aws-core/esbuild";
+import { buildLambda, type LambdaArchitecture, loadedAtStart } from "@org/aws-core/esbuild";
 import { type NodeRuntime, nodeBinaryFor } from "@org/local-lambda-runner";
-import { build, type Metafile } from "esbuild";
-import { repoPath, repoRoot } from "./paths";
+import type { Metafile } from "esbuild";
+import { repoPath } from "./paths";
+import { retagCompileCache } from "./retag-compile-cache";
 import type { Variant } from "./variants";
-
-// Where writeCompileCache() writes, beside the bundle.
-const COMPILE_CACHE_DIR = ".node-compile-cache";
 
 /** What a split bundle is made of. */
 export interface SplitFiles {
@@ -50,12 +43,17 @@ export interface BuiltVariant {
 }
 
 /**
- * The Node.js that makes a variant's compile cache: the runtime's own, or Node.js 24 for a
- * runtime too old to use the cache (it then ships and is ignored, as it would be in Lambda).
+ * The Node.js version that makes a hand-assembled variant's compile cache: the runtime's own,
+ * or Node.js 24 for a runtime too old to use the cache (it then ships and is ignored, as it
+ * would be in Lambda).
  */
-function cacheMakerFor(runtime: NodeRuntime): string {
-  return nodeBinaryFor(runtime === "nodejs22.x" ? "nodejs24.x" : runtime);
+function cacheMakerVersion(runtime: NodeRuntime): string {
+  const binary = nodeBinaryFor(runtime === "nodejs22.x" ? "nodejs24.x" : runtime);
+  return execFileSync(binary, ["-p", "process.versions.node"], { encoding: "utf8" }).trim();
 }
+
+/** The functions run here, on this machine's architecture (Lambda's name of it). */
+const HOST_ARCHITECTURE: LambdaArchitecture = process.arch === "arm64" ? "arm64" : "x86_64";
 
 // The local runner runs functions as this process's user; Lambda as its sandbox user.
 const FUNCTION_UID = process.getuid?.() ?? 0;
@@ -78,9 +76,10 @@ export function assertBuilt(): void {
 }
 
 /**
- * Bundles a variant into `<outDir>/<id>/`: fixture handlers with the sample apps' settings
- * (`lambdaBuildOptions` of @org/aws-core/esbuild, with or without the lean plugin), sample
- * apps with their own build script, so "as built" means exactly that.
+ * Bundles a variant into `<outDir>/<id>/` with `buildLambda()` of @org/aws-core/esbuild, for
+ * this machine's architecture: fixture handlers with the parts of the recipe the variant
+ * names, (14) with `buildLambda()`'s defaults, sample apps with their own build script, so "as
+ * built" means exactly that. A compile cache is retagged for the user the runner runs as.
  */
 export async function buildVariant(
   variant: Variant,
@@ -91,35 +90,9 @@ export async function buildVariant(
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const { source } = variant;
-  const splitting = source.splitting ?? false;
-  const entry = source.compileCache ? "handler" : "index";
-  let compileCacheBytes: number | undefined;
-  let environment: Record<string, string> = {};
   // The folder the metafile's paths are relative to.
-  let workingDir = repoRoot;
-  if (source.kind === "handler") {
-    const result = await build({
-      ...lambdaBuildOptions({ lean: source.lean, splitting }),
-      entryPoints: { [entry]: source.file },
-      outdir: dir,
-      absWorkingDir: repoRoot,
-      metafile: true,
-      logLevel: "warning",
-      // The packages as published (their dist/), not a tsconfig's paths to their sources.
-      tsconfigRaw: "{}",
-    });
-    writeFileSync(join(dir, "meta.json"), JSON.stringify(result.metafile));
-    if (source.execWrapper) environment = { ...writeExecWrapper({ dir }).environment };
-    if (source.compileCache) {
-      const cache = await writeCompileCache({
-        dir,
-        node: cacheMakerFor(runtime),
-        uid: FUNCTION_UID,
-        nodeFlags: source.execWrapper ? [] : undefined,
-      });
-      compileCacheBytes = cache.bytes;
-    }
-  } else {
+  let workingDir = process.cwd();
+  if (source.kind === "app") {
     execFileSync(
       process.execPath,
       [
@@ -127,24 +100,36 @@ export async function buildVariant(
         "--outdir",
         dir,
         source.lean ? "--lean" : "--no-lean",
-        splitting ? "--splitting" : "--no-splitting",
+        source.splitting ? "--splitting" : "--no-splitting",
         ...(source.compileCache ? ["--compile-cache"] : []),
         source.execWrapper ? "--exec-wrapper" : "--no-exec-wrapper",
       ],
-      {
-        cwd: repoPath("apps", source.app),
-        env: {
-          ...process.env,
-          COMPILE_CACHE_NODE: cacheMakerFor(runtime),
-          COMPILE_CACHE_UID: String(FUNCTION_UID),
-        },
-        stdio: ["ignore", "ignore", "inherit"],
-      },
+      { cwd: repoPath("apps", source.app), stdio: ["ignore", "ignore", "inherit"] },
     );
-    if (source.compileCache) compileCacheBytes = folderBytes(join(dir, COMPILE_CACHE_DIR));
-    if (source.execWrapper) environment = { AWS_LAMBDA_EXEC_WRAPPER: "/var/task/start-node.sh" };
     workingDir = repoPath("apps", source.app);
+  } else {
+    const built = await buildLambda({
+      entry: source.file,
+      outdir: dir,
+      architecture: HOST_ARCHITECTURE,
+      // (14) gets buildLambda()'s defaults; the others the parts they name, their cache made
+      // for Node.js 24 even on the nodejs22.x runtime (shipped, and ignored there).
+      ...(source.kind === "handler" && {
+        lean: source.lean,
+        splitting: source.splitting ?? false,
+        execWrapper: source.execWrapper ?? false,
+        compileCache: source.compileCache ?? false,
+        ...(source.compileCache && { nodeVersion: cacheMakerVersion(runtime) }),
+      }),
+    });
+    // A variant measured without the cache it names would be measuring something else.
+    if (source.compileCache && !built.compileCache) {
+      throw new Error(`${variant.id}: no compile cache: ${built.skipped.join("; ")}`);
+    }
+    writeFileSync(join(dir, "meta.json"), JSON.stringify(built.metafile));
   }
+  const cache = retagCompileCache(dir, FUNCTION_UID);
+  const entry = existsSync(join(dir, "handler.mjs")) ? "handler" : "index";
   const meta = JSON.parse(readFileSync(join(dir, "meta.json"), "utf8")) as Metafile;
   const files = Object.keys(meta.outputs).map((path) => resolve(workingDir, path));
   const entryFile = join(dir, `${entry}.mjs`);
@@ -153,7 +138,7 @@ export async function buildVariant(
     dir,
     bytes: codes.reduce((sum, code) => sum + code.byteLength, 0),
     gzipBytes: codes.reduce((sum, code) => sum + gzipSync(code).byteLength, 0),
-    split: splitting
+    split: source.splitting
       ? {
           entryBytes: statSync(entryFile).size,
           chunks: files.length - 1,
@@ -163,8 +148,11 @@ export async function buildVariant(
           ),
         }
       : undefined,
-    compileCacheBytes,
-    environment,
+    compileCacheBytes: cache ? folderBytes(cache) : undefined,
+    // What the bundle ships asks for it: the exec wrapper's variable.
+    environment: existsSync(join(dir, "start-node.sh"))
+      ? { AWS_LAMBDA_EXEC_WRAPPER: "/var/task/start-node.sh" }
+      : {},
   };
 }
 

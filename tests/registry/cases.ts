@@ -55,6 +55,8 @@ export interface PackageCase {
    * that are not for a Lambda bundle, and need an optional peer by design).
    */
   readonly skippedBundles?: Readonly<Record<string, string>>;
+  /** Build or test tools it depends on by design, and why (never brought in by accident). */
+  readonly tools?: Readonly<Record<string, string>>;
   /** A .ts file (ESM, `"type": "module"`) using the package's main API. */
   readonly typesEsm: string;
   /** A .cts file (CommonJS: the `require` condition and `.d.cts` types). */
@@ -384,7 +386,10 @@ export const handler = async () => ({
 };
 
 const core: PackageCase = {
-  skippedPeers: { esbuild: "an optional peer, only for the @org/aws-core/esbuild build plugin" },
+  skippedPeers: { esbuild: "an optional peer, only for the @org/aws-core/esbuild build tools" },
+  skippedBundles: {
+    "./esbuild": "build tools (buildLambda() runs esbuild), never in a Lambda bundle",
+  },
   typesEsm: `
 import { type LazySingleton, lazySingleton, resetAll } from "@org/aws-core";
 
@@ -543,6 +548,37 @@ export const handler = async (event: { id: string; text: string }) => {
   },
 };
 
+const cdk: PackageCase = {
+  tools: { esbuild: "LambdaFunction builds the function's code with it at synth" },
+  skippedBundles: {
+    ".": "a CDK construct: it runs in the CDK app at synth, never in a Lambda bundle",
+  },
+  typesEsm: `
+import { LambdaFunction } from "@org/aws-cdk";
+import { App, Duration, Stack } from "aws-cdk-lib";
+import { Architecture, type Function as LambdaBase, Runtime } from "aws-cdk-lib/aws-lambda";
+
+const stack = new Stack(new App(), "Api");
+export const fn: LambdaBase = new LambdaFunction(stack, "Handler", {
+  entry: "src/handler.ts",
+  runtime: Runtime.NODEJS_24_X,
+  architecture: Architecture.ARM_64,
+  timeout: Duration.seconds(10),
+  build: { compileCache: false },
+});
+// @ts-expect-error: entry is required
+new LambdaFunction(stack, "NoEntry", {});
+`,
+  typesCjs: `
+import { LambdaFunction } from "@org/aws-cdk";
+import { App, Stack } from "aws-cdk-lib";
+
+new LambdaFunction(new Stack(new App(), "Api"), "Handler", { entry: "src/handler.ts" });
+// @ts-expect-error: nodeVersion is a string
+new LambdaFunction(new Stack(new App(), "Other"), "Handler", { entry: "x.ts", nodeVersion: 24 });
+`,
+};
+
 export const CASES: Readonly<Record<string, PackageCase>> = {
   "@org/aws-core": core,
   "@org/aws-dynamo": dynamo,
@@ -550,4 +586,5 @@ export const CASES: Readonly<Record<string, PackageCase>> = {
   "@org/aws-bedrock": bedrock,
   "@org/aws-testing": testing,
   "@org/aws": facade,
+  "@org/aws-cdk": cdk,
 };

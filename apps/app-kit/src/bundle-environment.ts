@@ -1,12 +1,13 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 
-/** The exec wrapper `bundle.mjs --exec-wrapper` writes (`writeExecWrapper` of @org/aws-core/esbuild). */
+/** The exec wrapper `bundle.mjs` writes by default (`buildLambda()` of @org/aws-core/esbuild, `execWrapper`). */
 export const EXEC_WRAPPER_FILE = "start-node.sh";
 
 /**
  * The variables a function needs for what its bundle folder ships: with the exec wrapper,
- * `AWS_LAMBDA_EXEC_WRAPPER`. The CDK app and the demo read the same folder the same way.
+ * `AWS_LAMBDA_EXEC_WRAPPER` (what `buildLambda()` returns as `environment`, read back from a
+ * folder built earlier). The demo and the apps' tests run `dist/` this way.
  *
  * @example
  * ```ts

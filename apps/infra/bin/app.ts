@@ -1,12 +1,14 @@
 /**
- * The CDK app: one environment-agnostic stack with the repo's Lambda apps.
+ * The CDK app: one environment-agnostic stack with the repo's Lambda apps, whose functions
+ * are built from their sources at synth (`LambdaFunction` of `@org/aws-cdk`).
  *
- * Context (all optional): `translationApiAssetPath`, `usersApiAssetPath` (bundle folders,
- * default `../translation-api/dist` and `../users-api/dist`), `bedrockModelId` and
- * `runtimeVersionArn` (pins both functions' runtime version).
+ * Context (all optional): `bedrockModelId`; `runtimeVersionArn` (pins both functions'
+ * runtime version) with `nodeVersion` (that runtime's exact Node.js, which makes the compile
+ * caches); `compileCache=false` (build without the compile cache: no emulator, no Node.js
+ * download).
  * @example
  * ```sh
- * pnpm --filter @org/infra exec cdk synth -c usersApiAssetPath=/tmp/users-dist
+ * pnpm --filter @org/infra exec cdk synth -c compileCache=false
  * ```
  */
 import { App } from "aws-cdk-lib";

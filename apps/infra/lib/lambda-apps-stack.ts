@@ -1,21 +1,17 @@
-import { apiRoutes } from "@org/app-kit/api";
+import { apiRoutes, type LambdaNodeRuntime } from "@org/app-kit/api";
+import { LambdaFunction, type LambdaFunctionBuildOptions } from "@org/aws-cdk";
 import { translationApi } from "@org/translation-api/api";
 import { usersApi } from "@org/users-api/api";
-import {
-  ArnFormat,
-  CfnOutput,
-  Duration,
-  type RemovalPolicy,
-  Stack,
-  type StackProps,
-} from "aws-cdk-lib";
+import { ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
 import { HttpApi, HttpMethod, HttpNoneAuthorizer } from "aws-cdk-lib/aws-apigatewayv2";
 import { HttpUserPoolAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
+import { Runtime, RuntimeManagementMode } from "aws-cdk-lib/aws-lambda";
+import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { Construct } from "constructs";
+import { appEntry } from "./app-entries";
 import { DataTable } from "./constructs/data-table";
-import { LambdaApp } from "./constructs/lambda-app";
 import { TenantRole } from "./constructs/tenant-role";
 import { UserAuth } from "./constructs/user-auth";
 
@@ -24,10 +20,6 @@ export const DEFAULT_BEDROCK_MODEL_ID = "anthropic.claude-3-haiku-20240307-v1:0"
 
 /** Props of {@link LambdaAppsStack}. */
 export interface LambdaAppsStackProps extends StackProps {
-  /** Folder of translation-api's bundle (`index.mjs`), e.g. `apps/translation-api/dist`. */
-  readonly translationApiAssetPath: string;
-  /** Folder of users-api's bundle (`index.mjs`), e.g. `apps/users-api/dist`. */
-  readonly usersApiAssetPath: string;
   /**
    * The Bedrock foundation model translation-api may invoke, in the stack's region. Must be a
    * foundation-model id (not a cross-region inference profile such as `us.anthropic...`):
@@ -38,9 +30,22 @@ export interface LambdaAppsStackProps extends StackProps {
   /**
    * Pins both functions' runtime to this version (runtime management, manual mode): a
    * compile cache shipped in the bundles only works on the Node.js version it was made with.
+   * Needs {@link nodeVersion} while the compile cache is on.
    * @defaultValue Lambda updates the runtime itself
    */
   readonly runtimeVersionArn?: string | undefined;
+  /**
+   * The exact Node.js version of the functions' runtime (e.g. `"24.12.0"`): the compile caches
+   * are made by it. Required with {@link runtimeVersionArn}.
+   * @defaultValue the Node.js running the synth
+   */
+  readonly nodeVersion?: string | undefined;
+  /**
+   * The parts of the cold-start recipe both functions are built with (`LambdaFunction` of
+   * `@org/aws-cdk`).
+   * @defaultValue all of them: lean, split, exec wrapper, compile cache
+   */
+  readonly build?: LambdaFunctionBuildOptions | undefined;
   /**
    * Removal policy of the stateful resources (the table and the user pool).
    * @defaultValue `RemovalPolicy.RETAIN`
@@ -67,10 +72,14 @@ export class LambdaAppsStack extends Stack {
   readonly table: DataTable;
   /** The user pool and its app client. */
   readonly auth: UserAuth;
-  /** The translation-api function. */
-  readonly translationApi: LambdaApp;
-  /** The users-api function. */
-  readonly usersApi: LambdaApp;
+  /** The translation-api function, built from the app's `src/handler.ts` at synth. */
+  readonly translationApi: LambdaFunction;
+  /** The log group of translation-api. */
+  readonly translationApiLogs: LogGroup;
+  /** The users-api function, built from the app's `src/handler.ts` at synth. */
+  readonly usersApi: LambdaFunction;
+  /** The log group of users-api. */
+  readonly usersApiLogs: LogGroup;
   /**
    * The role users-api assumes for a user's own profile (`TENANT_ROLE_ARN`): item actions on
    * `USER#*` partitions only, assumable by users-api's role only.
@@ -79,7 +88,7 @@ export class LambdaAppsStack extends Stack {
   /** The HTTP API in front of both functions. */
   readonly httpApi: HttpApi;
 
-  constructor(scope: Construct, id: string, props: LambdaAppsStackProps) {
+  constructor(scope: Construct, id: string, props: LambdaAppsStackProps = {}) {
     super(scope, id, props);
     const modelId = props.bedrockModelId ?? DEFAULT_BEDROCK_MODEL_ID;
     const removalPolicy = props.dataRemovalPolicy;
@@ -89,10 +98,21 @@ export class LambdaAppsStack extends Stack {
     const { table } = this.table;
     const { userPool, userPoolClient } = this.auth;
 
-    this.translationApi = new LambdaApp(this, "TranslationApi", {
-      assetPath: props.translationApiAssetPath,
-      runtime: translationApi.runtime,
-      runtimeVersionArn: props.runtimeVersionArn,
+    // Both apps: built at synth with the cold-start recipe, on their declared Node.js runtime,
+    // arm64 (Graviton), handler index.handler; no permissions beyond their logs (granted below).
+    const appFunction = {
+      runtimeManagementMode: props.runtimeVersionArn
+        ? RuntimeManagementMode.manual(props.runtimeVersionArn)
+        : RuntimeManagementMode.AUTO,
+      nodeVersion: props.nodeVersion,
+      build: props.build,
+    };
+    this.translationApiLogs = appLogGroup(this, "TranslationApiLogs");
+    this.translationApi = new LambdaFunction(this, "TranslationApi", {
+      ...appFunction,
+      entry: appEntry("translation-api"),
+      runtime: RUNTIMES[translationApi.runtime],
+      logGroup: this.translationApiLogs,
       description: "translation-api: translations through Bedrock, history in DynamoDB",
       memorySize: 256,
       // Below the HTTP API's 30 s integration timeout, so the function's own error reaches the caller.
@@ -104,10 +124,12 @@ export class LambdaAppsStack extends Stack {
         BEDROCK_MODEL_ID: modelId,
       },
     });
-    this.usersApi = new LambdaApp(this, "UsersApi", {
-      assetPath: props.usersApiAssetPath,
-      runtime: usersApi.runtime,
-      runtimeVersionArn: props.runtimeVersionArn,
+    this.usersApiLogs = appLogGroup(this, "UsersApiLogs");
+    this.usersApi = new LambdaFunction(this, "UsersApi", {
+      ...appFunction,
+      entry: appEntry("users-api"),
+      runtime: RUNTIMES[usersApi.runtime],
+      logGroup: this.usersApiLogs,
       description: "users-api: users in DynamoDB",
       memorySize: 128,
       timeout: Duration.seconds(10),
@@ -120,7 +142,7 @@ export class LambdaAppsStack extends Stack {
 
     // users-api reads and writes a user's own profile with this role, narrowed by a session
     // policy to that user's partition (apps/users-api/src/tenant-client.ts).
-    const usersRole = this.usersApi.function.role;
+    const usersRole = this.usersApi.role;
     if (!usersRole) throw new Error("users-api: the function has no execution role");
     this.usersTenantRole = new TenantRole(this, "UsersTenantRole", {
       description: "users-api: a user's own profile, narrowed per user by a session policy",
@@ -128,14 +150,14 @@ export class LambdaAppsStack extends Stack {
       table,
       leadingKeys: "USER#*",
     });
-    this.usersApi.function.addEnvironment("TENANT_ROLE_ARN", this.usersTenantRole.role.roleArn);
-    this.usersApi.function.addEnvironment("TABLE_ARN", table.tableArn);
+    this.usersApi.addEnvironment("TENANT_ROLE_ARN", this.usersTenantRole.role.roleArn);
+    this.usersApi.addEnvironment("TABLE_ARN", table.tableArn);
 
     // Least privilege. Verifying Cognito JWTs needs no IAM permission (public JWKS), and
     // Cognito's GetUser is authorized by the caller's access token: neither app gets cognito-idp.
-    table.grantReadWriteData(this.translationApi.function);
-    table.grantReadWriteData(this.usersApi.function);
-    this.translationApi.function.addToRolePolicy(
+    table.grantReadWriteData(this.translationApi);
+    table.grantReadWriteData(this.usersApi);
+    this.translationApi.addToRolePolicy(
       new PolicyStatement({
         actions: ["bedrock:InvokeModel"],
         resources: [
@@ -158,11 +180,8 @@ export class LambdaAppsStack extends Stack {
       }),
     });
     const integrations = {
-      [translationApi.function]: new HttpLambdaIntegration(
-        "Translation",
-        this.translationApi.function,
-      ),
-      [usersApi.function]: new HttpLambdaIntegration("Users", this.usersApi.function),
+      [translationApi.function]: new HttpLambdaIntegration("Translation", this.translationApi),
+      [usersApi.function]: new HttpLambdaIntegration("Users", this.usersApi),
     };
     for (const api of [translationApi, usersApi]) {
       for (const { method, path, routeKey, auth } of apiRoutes(api)) {
@@ -181,6 +200,9 @@ export class LambdaAppsStack extends Stack {
       }
     }
 
+    // `pnpm gen function <name>` adds each new function before the next line.
+    // gen:functions
+
     new CfnOutput(this, "ApiUrl", {
       description: "Base URL of the HTTP API",
       value: this.httpApi.apiEndpoint,
@@ -189,4 +211,17 @@ export class LambdaAppsStack extends Stack {
     new CfnOutput(this, "UserPoolClientId", { value: userPoolClient.userPoolClientId });
     new CfnOutput(this, "TableName", { value: table.tableName });
   }
+}
+
+const RUNTIMES: Record<LambdaNodeRuntime, Runtime> = {
+  "nodejs24.x": Runtime.NODEJS_24_X,
+  "nodejs22.x": Runtime.NODEJS_22_X,
+};
+
+/** A function's log group: operational data, kept one month, deleted with the stack. */
+function appLogGroup(scope: Construct, id: string): LogGroup {
+  return new LogGroup(scope, id, {
+    retention: RetentionDays.ONE_MONTH,
+    removalPolicy: RemovalPolicy.DESTROY,
+  });
 }

@@ -1,11 +1,9 @@
 import { RemovalPolicy } from "aws-cdk-lib";
 import { Match } from "aws-cdk-lib/assertions";
 import { describe, expect, it } from "vitest";
-import { bundleFixture } from "./support/fixtures";
 import { logicalId, synthStack } from "./support/synth";
 
-const fixture = bundleFixture();
-const synth = synthStack(fixture);
+const synth = synthStack();
 const { stack, template } = synth;
 
 describe("DynamoDB table", () => {
@@ -31,7 +29,7 @@ describe("DynamoDB table", () => {
       DeletionPolicy: "Retain",
       UpdateReplacePolicy: "Retain",
     });
-    const destroyed = synthStack(fixture, { dataRemovalPolicy: RemovalPolicy.DESTROY });
+    const destroyed = synthStack({ dataRemovalPolicy: RemovalPolicy.DESTROY });
     destroyed.template.hasResource("AWS::DynamoDB::Table", { DeletionPolicy: "Delete" });
   });
 });

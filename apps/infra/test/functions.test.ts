@@ -1,24 +1,22 @@
-import { readdirSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { translationApi } from "@org/translation-api/api";
 import { usersApi } from "@org/users-api/api";
-import type { App } from "aws-cdk-lib";
-import type { Asset } from "aws-cdk-lib/aws-s3-assets";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_BEDROCK_MODEL_ID } from "../lib/lambda-apps-stack";
-import { bundleFixture, FIXTURE_CHUNK } from "./support/fixtures";
-import { logicalId, synthStack } from "./support/synth";
+import { filesOf, isSplitBuild } from "./support/fixtures";
+import { logicalId, stagedCode, synthStack } from "./support/synth";
 
-const fixture = bundleFixture();
-const synth = synthStack(fixture);
+const synth = synthStack();
 const { stack, template } = synth;
 const functions = template.findResources("AWS::Lambda::Function");
-const translation = functions[logicalId(stack, stack.translationApi.function)]?.Properties;
-const users = functions[logicalId(stack, stack.usersApi.function)]?.Properties;
+const translation = functions[logicalId(stack, stack.translationApi)]?.Properties;
+const users = functions[logicalId(stack, stack.usersApi)]?.Properties;
 const ref = (construct: Parameters<typeof logicalId>[1]) => ({ Ref: logicalId(stack, construct) });
 const arnOf = (construct: Parameters<typeof logicalId>[1]) => ({
   "Fn::GetAtt": [logicalId(stack, construct), "Arn"],
 });
+const EXEC_WRAPPER = { AWS_LAMBDA_EXEC_WRAPPER: "/var/task/start-node.sh" };
+const RUNTIME_ARN =
+  "arn:aws:lambda:eu-west-1::runtime:0cdcfbdefbc5e7d3343f73c2e2dd3cba17d61dea0686b404502a0c9ce83931b9";
 
 describe("Lambda functions", () => {
   it("are exactly the two apps", () => {
@@ -30,34 +28,25 @@ describe("Lambda functions", () => {
   it.each([
     ["translation-api", () => translation, translationApi.runtime],
     ["users-api", () => users, usersApi.runtime],
-  ])(
-    "%s runs the prebuilt bundle on Node.js 24 (its declared runtime), arm64",
-    (_, props, declared) => {
-      expect(declared).toBe("nodejs24.x");
-      expect(props()).toMatchObject({
-        Runtime: declared,
-        Architectures: ["arm64"],
-        Handler: "index.handler",
-        Code: { S3Bucket: expect.anything(), S3Key: expect.stringMatching(/\.zip$/) },
-      });
-    },
-  );
+  ])("%s runs its build on Node.js 24 (its declared runtime), arm64", (_, props, declared) => {
+    expect(declared).toBe("nodejs24.x");
+    expect(props()).toMatchObject({
+      Runtime: declared,
+      Architectures: ["arm64"],
+      Handler: "index.handler",
+      Code: { S3Bucket: expect.anything(), S3Key: expect.stringMatching(/\.zip$/) },
+    });
+  });
 
   // A split bundle is an entry module plus chunks it imports: the function's code must be the
   // whole folder, or the first import of a chunk fails in Lambda.
   it.each([
-    ["translation-api", () => stack.translationApi.function, fixture.translationApiAssetPath],
-    ["users-api", () => stack.usersApi.function, fixture.usersApiAssetPath],
-  ])("%s deploys its whole bundle folder, chunks included", (_, fn, assetPath) => {
-    const asset = fn().node.findChild("Code") as Asset;
-    expect(asset.isZipArchive).toBe(true);
-    expect(readdirSync(assetPath, { recursive: true }).sort()).toContain(FIXTURE_CHUNK);
-    const staged = join((stack.node.root as App).outdir, asset.assetPath);
-    expect(readdirSync(staged, { recursive: true }).sort()).toEqual([
-      "chunks",
-      FIXTURE_CHUNK,
-      "index.mjs",
-    ]);
+    ["translation-api", () => stack.translationApi],
+    ["users-api", () => stack.usersApi],
+  ])("%s deploys its whole build: entry, chunks and exec wrapper", (_, fn) => {
+    const files = filesOf(stagedCode(fn()));
+    expect(files).toContain("index.mjs");
+    expect(isSplitBuild(files), files.join(", ")).toBe(true);
   });
 
   it("translation-api: 256 MB, 28 s, table, user pool, client and model in its environment", () => {
@@ -67,6 +56,7 @@ describe("Lambda functions", () => {
       COGNITO_USER_POOL_ID: ref(stack.auth.userPool),
       COGNITO_CLIENT_ID: ref(stack.auth.userPoolClient),
       BEDROCK_MODEL_ID: DEFAULT_BEDROCK_MODEL_ID,
+      ...EXEC_WRAPPER,
     });
   });
 
@@ -78,6 +68,7 @@ describe("Lambda functions", () => {
       ADMIN_GROUP: "admins",
       TENANT_ROLE_ARN: arnOf(stack.usersTenantRole.role),
       TABLE_ARN: arnOf(stack.table.table),
+      ...EXEC_WRAPPER,
     });
   });
 
@@ -88,12 +79,8 @@ describe("Lambda functions", () => {
 
   it("each log to their own log group, kept one month", () => {
     template.resourceCountIs("AWS::Logs::LogGroup", 2);
-    for (const [props, app] of [
-      [translation, stack.translationApi],
-      [users, stack.usersApi],
-    ] as const) {
-      expect(props?.LoggingConfig).toEqual({ LogGroup: ref(app.logGroup) });
-    }
+    expect(translation?.LoggingConfig).toEqual({ LogGroup: ref(stack.translationApiLogs) });
+    expect(users?.LoggingConfig).toEqual({ LogGroup: ref(stack.usersApiLogs) });
     expect(
       Object.values(template.findResources("AWS::Logs::LogGroup")).map(
         (group) => group.Properties.RetentionInDays,
@@ -101,41 +88,64 @@ describe("Lambda functions", () => {
     ).toEqual([30, 30]);
   });
 
-  it("let Lambda update the runtime and start Node.js as Lambda does, unless told otherwise", () => {
+  it("let Lambda update the runtime unless told otherwise", () => {
     for (const props of [translation, users]) {
       expect(props?.RuntimeManagementConfig).toEqual({ UpdateRuntimeOn: "Auto" });
-      expect(props?.Environment.Variables.AWS_LAMBDA_EXEC_WRAPPER).toBeUndefined();
     }
   });
 
-  it("pins the runtime version of both functions when given one", () => {
-    const arn =
-      "arn:aws:lambda:eu-west-1::runtime:0cdcfbdefbc5e7d3343f73c2e2dd3cba17d61dea0686b404502a0c9ce83931b9";
-    const pinned = synthStack(fixture, { runtimeVersionArn: arn });
+  it("pins the runtime version of both functions when given one, with its Node.js version", () => {
+    const pinned = synthStack({ runtimeVersionArn: RUNTIME_ARN, nodeVersion: "24.12.0" });
     const all = Object.values(pinned.template.findResources("AWS::Lambda::Function"));
     expect(all.map((f) => f.Properties.RuntimeManagementConfig)).toEqual([
-      { UpdateRuntimeOn: "Manual", RuntimeVersionArn: arn },
-      { UpdateRuntimeOn: "Manual", RuntimeVersionArn: arn },
+      { UpdateRuntimeOn: "Manual", RuntimeVersionArn: RUNTIME_ARN },
+      { UpdateRuntimeOn: "Manual", RuntimeVersionArn: RUNTIME_ARN },
     ]);
   });
 
-  it("turns on the exec wrapper a bundle ships", () => {
-    writeFileSync(join(fixture.usersApiAssetPath, "start-node.sh"), '#!/bin/sh\nexec "$@"\n');
-    const wrapped = synthStack(fixture);
-    const usersFn =
-      wrapped.template.findResources("AWS::Lambda::Function")[
-        logicalId(wrapped.stack, wrapped.stack.usersApi.function)
-      ];
-    expect(usersFn?.Properties.Environment.Variables.AWS_LAMBDA_EXEC_WRAPPER).toBe(
-      "/var/task/start-node.sh",
+  it("refuses a pinned runtime without its Node.js version while the compile cache is on", () => {
+    expect(() => synthStack({ runtimeVersionArn: RUNTIME_ARN, build: {} })).toThrow(
+      /runtime is pinned .* but nodeVersion is not set/,
     );
-    rmSync(join(fixture.usersApiAssetPath, "start-node.sh"));
+  });
+
+  it("starts Node.js as Lambda does when the exec wrapper is turned off", () => {
+    const plain = synthStack({ build: { compileCache: false, execWrapper: false } });
+    const all = Object.values(plain.template.findResources("AWS::Lambda::Function"));
+    for (const fn of all) {
+      expect(fn.Properties.Environment.Variables.AWS_LAMBDA_EXEC_WRAPPER).toBeUndefined();
+    }
+    expect(filesOf(stagedCode(plain.stack.usersApi))).not.toContain("start-node.sh");
   });
 
   it("takes the Bedrock model from its props", () => {
-    const other = synthStack(fixture, { bedrockModelId: "anthropic.claude-v2:1" });
+    const other = synthStack({ bedrockModelId: "anthropic.claude-v2:1" });
     other.template.hasResourceProperties("AWS::Lambda::Function", {
       Environment: { Variables: { BEDROCK_MODEL_ID: "anthropic.claude-v2:1" } },
     });
+  });
+});
+
+describe("Lambda functions with the whole cold-start recipe (the defaults)", () => {
+  const full = synthStack({ build: {} });
+
+  it.each([
+    ["translation-api", () => full.stack.translationApi],
+    ["users-api", () => full.stack.usersApi],
+  ])("%s ships a compile cache behind its loader, or a warning says why not", (_, fn) => {
+    const files = filesOf(stagedCode(fn()));
+    const warnings = fn()
+      .node.metadata.filter((entry) => entry.type === "aws:cdk:warning")
+      .map((entry) => String(entry.data));
+    if (files.includes(".node-compile-cache")) {
+      expect(isSplitBuild(files, ["handler.mjs", ".node-compile-cache"]), files.join(", ")).toBe(
+        true,
+      );
+      // Not pinned: the cache helps while Lambda runs the Node.js it was made by.
+      expect(warnings).toEqual([expect.stringContaining("@org/aws-cdk:compileCacheNotPinned")]);
+    } else {
+      expect(isSplitBuild(files), files.join(", ")).toBe(true);
+      expect(warnings).toEqual([expect.stringMatching(/^compile cache: not made: .*buildSkipped/)]);
+    }
   });
 });

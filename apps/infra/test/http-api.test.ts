@@ -2,12 +2,11 @@ import { apiRoutes } from "@org/app-kit/api";
 import { translationApi } from "@org/translation-api/api";
 import { usersApi } from "@org/users-api/api";
 import { describe, expect, it } from "vitest";
-import { bundleFixture } from "./support/fixtures";
 import { logicalId, synthStack } from "./support/synth";
 
-const { stack, template } = synthStack(bundleFixture());
-const translationFn = logicalId(stack, stack.translationApi.function);
-const usersFn = logicalId(stack, stack.usersApi.function);
+const { stack, template } = synthStack();
+const translationFn = logicalId(stack, stack.translationApi);
+const usersFn = logicalId(stack, stack.usersApi);
 
 /** Each route of the template: its authorization and the function its integration calls. */
 function routes() {

@@ -1,16 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { TENANT_ITEM_ACTIONS } from "../lib/constructs/tenant-role";
 import { DEFAULT_BEDROCK_MODEL_ID } from "../lib/lambda-apps-stack";
-import { bundleFixture } from "./support/fixtures";
 import { actionsOf, logicalId, roleStatements, type Statement, synthStack } from "./support/synth";
 
-const fixture = bundleFixture();
-const synth = synthStack(fixture);
+const synth = synthStack();
 const { stack, template } = synth;
-const translation = roleStatements(synth, stack.translationApi.function);
-const users = roleStatements(synth, stack.usersApi.function);
+const translation = roleStatements(synth, stack.translationApi);
+const users = roleStatements(synth, stack.usersApi);
 const tableArn = { "Fn::GetAtt": [logicalId(stack, stack.table.table), "Arn"] };
-const roleIdOf = (fn: typeof stack.usersApi.function) => {
+const roleIdOf = (fn: typeof stack.usersApi) => {
   if (!fn.role) throw new Error(`${fn.node.path} has no role`);
   return logicalId(stack, fn.role);
 };
@@ -18,7 +16,7 @@ const arnOf = (construct: Parameters<typeof logicalId>[1]) => ({
   "Fn::GetAtt": [logicalId(stack, construct), "Arn"],
 });
 const tenantRoleArn = arnOf(stack.usersTenantRole.role);
-const usersRoleArn = { "Fn::GetAtt": [roleIdOf(stack.usersApi.function), "Arn"] };
+const usersRoleArn = { "Fn::GetAtt": [roleIdOf(stack.usersApi), "Arn"] };
 const roles = template.findResources("AWS::IAM::Role");
 const tenantRole = roles[logicalId(stack, stack.usersTenantRole.role)]?.Properties;
 const resourcesOf = (statement: Statement | undefined) => [statement?.Resource].flat();
@@ -60,8 +58,8 @@ describe("least privilege", () => {
   });
 
   it("scopes the model ARN to the region of a stack with an environment", () => {
-    const regional = synthStack(fixture, { env: { region: "eu-west-1" } });
-    const statements = roleStatements(regional, regional.stack.translationApi.function);
+    const regional = synthStack({ env: { region: "eu-west-1" } });
+    const statements = roleStatements(regional, regional.stack.translationApi);
     expect(statements).toContainEqual({
       Effect: "Allow",
       Action: "bedrock:InvokeModel",

@@ -139,7 +139,8 @@ describe("defineClient with load", () => {
     });
     const x = defineClient({
       name: "x",
-      load: () => Promise.reject(notFound).catch(missingPackage("@aws-sdk/client-x", "x")),
+      load: () =>
+        Promise.reject(notFound).catch(missingPackage("@aws-sdk/client-x", "The x client")),
       create: () => new DynamoDBClient({ region: "eu-west-1" }),
     });
     const error = await x.get().catch((caught: unknown) => caught);
@@ -152,7 +153,7 @@ describe("defineClient with load", () => {
 
     // Any other failure of the import is passed on as it is.
     const other = new Error("syntax error in chunk");
-    expect(() => missingPackage("@aws-sdk/client-x", "x")(other)).toThrow(other);
+    expect(() => missingPackage("@aws-sdk/client-x", "The x client")(other)).toThrow(other);
   });
 
   it("passes the resolved configuration, with its defaults and configure() options, to create", async () => {

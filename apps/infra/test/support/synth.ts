@@ -4,9 +4,10 @@ import { fileURLToPath } from "node:url";
 import { App, type CfnElement, type Stack } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
 import type { IFunction } from "aws-cdk-lib/aws-lambda";
+import type { Asset } from "aws-cdk-lib/aws-s3-assets";
 import type { IConstruct } from "constructs";
 import { LambdaAppsStack, type LambdaAppsStackProps } from "../../lib/lambda-apps-stack";
-import type { BundleFixture } from "./fixtures";
+import { tempFolder } from "./fixtures";
 
 /** `apps/infra`. */
 export const infraDir = fileURLToPath(new URL("../..", import.meta.url));
@@ -25,25 +26,33 @@ export interface Synthesized {
   readonly template: Template;
 }
 
+/** The test file's folder for its cloud assemblies (made when the file loads, removed after). */
+const synthDir = tempFolder();
+
 /**
- * Synthesizes the stack in-process (no CLI, no AWS) with the stand-in bundles of `fixture`.
- * CloudFormation validation (about 10 s) is left to the CLI test.
+ * Synthesizes the stack in-process (no CLI, no AWS), building both apps from their sources.
+ * Without the compile cache unless `props.build` says otherwise (`build: {}` is the full
+ * recipe): what most tests assert does not depend on it, and making it runs each bundle once
+ * more (under emulation for arm64 on x64). CloudFormation validation (about 10 s) is left to
+ * the CLI test.
  */
-export function synthStack(
-  fixture: BundleFixture,
-  props: Partial<LambdaAppsStackProps> = {},
-): Synthesized {
+export function synthStack(props: Partial<LambdaAppsStackProps> = {}): Synthesized {
   const app = new App({
     context: cdkJsonContext(),
-    outdir: join(fixture.dir, `cdk.out.${Math.random().toString(36).slice(2)}`),
+    outdir: join(synthDir, `cdk.out.${Math.random().toString(36).slice(2)}`),
     builtinCloudFormationValidation: false,
   });
   const stack = new LambdaAppsStack(app, "LambdaApps", {
-    translationApiAssetPath: fixture.translationApiAssetPath,
-    usersApiAssetPath: fixture.usersApiAssetPath,
+    build: { compileCache: false },
     ...props,
   });
   return { stack, template: Template.fromStack(stack) };
+}
+
+/** The folder CDK staged a function's code in (what is zipped and deployed). */
+export function stagedCode(fn: IFunction): string {
+  const asset = fn.node.findChild("Code") as Asset;
+  return join((fn.node.root as App).outdir, asset.assetPath);
 }
 
 /** The logical id of an L2 construct's CloudFormation resource. */

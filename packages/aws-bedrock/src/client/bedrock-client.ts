@@ -48,7 +48,9 @@ export const bedrock: LazyClient<BedrockRuntimeClient, BedrockSdk> = /* @__PURE_
   name: "bedrock-runtime",
   // The `.catch` on the import itself lets a bundler build without the package.
   load: () =>
-    import("@aws-sdk/client-bedrock-runtime").catch(missingPackage(SDK_PACKAGE, "bedrock-runtime")),
+    import("@aws-sdk/client-bedrock-runtime").catch(
+      missingPackage(SDK_PACKAGE, "The bedrock-runtime client"),
+    ),
   create: (config, sdk) => new sdk.BedrockRuntimeClient(config),
   defaults: { maxAttempts: 2, requestTimeout: 11_000 },
 });

@@ -34,7 +34,10 @@ export const cognito: LazyClient<CognitoIdentityProviderClient, CognitoSdk> =
     // not an error), and carries it as a chunk of its own when it is installed.
     load: () =>
       import("@aws-sdk/client-cognito-identity-provider").catch(
-        missingPackage("@aws-sdk/client-cognito-identity-provider", "cognito-identity-provider"),
+        missingPackage(
+          "@aws-sdk/client-cognito-identity-provider",
+          "The cognito-identity-provider client",
+        ),
       ),
     create: (config, sdk) => new sdk.CognitoIdentityProviderClient(config),
   });

@@ -20,7 +20,7 @@ export const COMPILE_CACHE_DIR = ".node-compile-cache";
  */
 export const LAMBDA_SANDBOX_UID = 993;
 
-/** Options of {@link writeCompileCache}. */
+/** Options of {@link writeCompileCache} (internal: {@link buildLambda} calls it). */
 export interface CompileCacheOptions {
   /** The folder that is deployed: it holds the bundle and receives the loader and the cache. */
   readonly dir: string;
@@ -36,6 +36,14 @@ export interface CompileCacheOptions {
    * Node.js running the build.
    */
   readonly node?: string | undefined;
+  /**
+   * The command that runs `node` on this machine, before it: `[]` (the default) runs it
+   * directly; `["qemu-aarch64-static", "-L", "/usr/aarch64-linux-gnu"]` runs an arm64 Node.js
+   * on x64.
+   */
+  readonly launcher?: readonly string[] | undefined;
+  /** How long the run that makes the cache may take. Default 60 s. */
+  readonly timeoutMs?: number | undefined;
   /**
    * The flags the runtime starts Node.js with, as far as they change V8's cache tag. Default
    * `["--expose-gc"]`, the flag of Lambda's Node.js bootstrap that does.
@@ -87,14 +95,12 @@ const execFileAsync = promisify(execFile);
  * finds no matching cache and compiles as usual, at no measurable cost. Importing the bundle
  * runs its module scope, as Lambda's init does: keep it free of calls to real services.
  *
+ * Internal since `buildLambda()`, which finds the runtime's Node.js and calls this.
+ *
  * @example
  * ```ts
- * // build.mjs: bundle to dist/handler.mjs and dist/chunks/, then add the loader and the cache
- * import { build } from "esbuild";
- * import { lambdaBuildOptions, writeCompileCache } from "@org/aws-core/esbuild";
- *
- * await build({ ...lambdaBuildOptions(), entryPoints: ["src/handler.ts"], outdir: "dist" });
- * const cache = await writeCompileCache({ dir: "dist" }); // run on the runtime's Node.js and architecture
+ * // dist/handler.mjs and dist/chunks/ built; add the loader and the cache
+ * const cache = await writeCompileCache({ dir: "dist", nodeFlags: [] });
  * console.log(`compile cache for Node.js ${cache.nodeVersion}: ${cache.bytes} bytes, ${cache.chunks} chunks`);
  * ```
  */
@@ -105,6 +111,8 @@ export async function writeCompileCache(options: CompileCacheOptions): Promise<C
     entry = "index.mjs",
     exports = ["handler"],
     node = process.execPath,
+    launcher = [],
+    timeoutMs = 60_000,
     nodeFlags = ["--expose-gc"],
     uid = LAMBDA_SANDBOX_UID,
     chunks = true,
@@ -118,9 +126,11 @@ export async function writeCompileCache(options: CompileCacheOptions): Promise<C
     ? modulesIn(dir).filter((path) => !isOneOf(path, dir, [entry, bundle]))
     : [];
 
+  const [command = node, ...launcherArgs] = [...launcher, node];
   const { stdout } = await execFileAsync(
-    node,
+    command,
     [
+      ...launcherArgs,
       ...nodeFlags,
       "--input-type=module",
       "--eval",
@@ -130,7 +140,7 @@ export async function writeCompileCache(options: CompileCacheOptions): Promise<C
       ...others,
     ],
     // Lambda's init without Lambda: any AWS call made at module scope goes nowhere.
-    { env: { PATH: process.env.PATH ?? "", ...SANDBOX_ENV }, timeout: 60_000 },
+    { env: { PATH: process.env.PATH ?? "", ...SANDBOX_ENV }, timeout: timeoutMs },
   );
   const { version, exported, failed } = JSON.parse(stdout) as {
     version: string;

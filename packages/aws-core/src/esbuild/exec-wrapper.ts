@@ -1,7 +1,7 @@
 import { chmodSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-/** Options of {@link writeExecWrapper}. */
+/** Options of {@link writeExecWrapper} (internal: {@link buildLambda} calls it). */
 export interface ExecWrapperOptions {
   /** The folder that is deployed (Lambda's `/var/task`). */
   readonly dir: string;
@@ -35,12 +35,11 @@ exec "$@"
  * code cache built into Node.js: with it, every built-in module a cold start loads (the
  * runtime's own, and `node:http`, `node:https` and their dependencies on the first AWS call) is
  * compiled from its source. Only `global.gc` goes away; neither Lambda's runtime nor the AWS
- * SDK calls it. Make a shipped compile cache with `nodeFlags: []` to match.
+ * SDK calls it. Make a shipped compile cache with `nodeFlags: []` to match. Internal since
+ * `buildLambda()`, which calls both.
  *
  * @example
  * ```ts
- * import { writeCompileCache, writeExecWrapper } from "@org/aws-core/esbuild";
- *
  * const wrapper = writeExecWrapper({ dir: "dist" });
  * await writeCompileCache({ dir: "dist", nodeFlags: [] });
  * // then set wrapper.environment on the function:

@@ -15,8 +15,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { COMPILE_CACHE_DIR } from "../../src/esbuild/compile-cache";
-import { lambdaBuildOptions, lambdaLean, writeCompileCache } from "../../src/esbuild/index";
+import { COMPILE_CACHE_DIR, writeCompileCache } from "../../src/esbuild/compile-cache";
+import { lambdaBuildOptions, lambdaLean } from "../../src/esbuild/index";
 import { bundle, workspaceSources } from "./bundle-helpers";
 
 const handlerFile = fileURLToPath(new URL("./fixtures/dynamo-package-handler.ts", import.meta.url));

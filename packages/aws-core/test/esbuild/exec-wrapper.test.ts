@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { writeExecWrapper } from "../../src/esbuild/index";
+import { writeExecWrapper } from "../../src/esbuild/exec-wrapper";
 
 const dir = mkdtempSync(join(tmpdir(), "exec-wrapper-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

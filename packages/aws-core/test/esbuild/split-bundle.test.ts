@@ -6,7 +6,8 @@ import { fileURLToPath } from "node:url";
 import { build, type Metafile } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InvalidConfigError } from "../../src/errors/errors";
-import { lambdaBuildOptions, loadedAtStart, writeExecWrapper } from "../../src/esbuild/index";
+import { writeExecWrapper } from "../../src/esbuild/exec-wrapper";
+import { lambdaBuildOptions, loadedAtStart } from "../../src/esbuild/index";
 import { chainPackagesIn, workspaceSources } from "./bundle-helpers";
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));

@@ -1,0 +1,2 @@
+export { LambdaFunction } from "./lambda-function";
+export type { LambdaFunctionBuildOptions, LambdaFunctionProps } from "./types";
