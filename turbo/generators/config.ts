@@ -95,13 +95,8 @@ function functionActions(
 function stackImports({ name, apiName }: FunctionNames): NamedImport[] {
   return [
     { name: apiName, from: `@org/${name}/api` },
-    { name: "apiRoutes", from: "@org/app-kit/api" },
     { name: "LambdaFunction", from: "@org/aws-cdk" },
     { name: "Duration", from: "aws-cdk-lib" },
-    { name: "HttpMethod", from: "aws-cdk-lib/aws-apigatewayv2" },
-    { name: "HttpNoneAuthorizer", from: "aws-cdk-lib/aws-apigatewayv2" },
-    { name: "HttpLambdaIntegration", from: "aws-cdk-lib/aws-apigatewayv2-integrations" },
-    { name: "fileURLToPath", from: "node:url" },
   ];
 }
 

@@ -1,4 +1,4 @@
-import { apiRoutes, type LambdaNodeRuntime } from "@org/app-kit/api";
+import { type AppApi, apiRoutes, type LambdaNodeRuntime } from "@org/app-kit/api";
 import { LambdaFunction, type LambdaFunctionBuildOptions } from "@org/aws-cdk";
 import { translationApi } from "@org/translation-api/api";
 import { usersApi } from "@org/users-api/api";
@@ -179,26 +179,8 @@ export class LambdaAppsStack extends Stack {
         userPoolClients: [userPoolClient],
       }),
     });
-    const integrations = {
-      [translationApi.function]: new HttpLambdaIntegration("Translation", this.translationApi),
-      [usersApi.function]: new HttpLambdaIntegration("Users", this.usersApi),
-    };
-    for (const api of [translationApi, usersApi]) {
-      for (const { method, path, routeKey, auth } of apiRoutes(api)) {
-        const httpMethod = HttpMethod[method as keyof typeof HttpMethod];
-        if (!httpMethod) throw new Error(`${api.function}: no such HTTP method in "${routeKey}"`);
-        this.httpApi.addRoutes({
-          path,
-          methods: [httpMethod],
-          integration: integrations[api.function] as HttpLambdaIntegration,
-          ...(auth.auth === "public"
-            ? { authorizer: new HttpNoneAuthorizer() }
-            : auth.scopes?.length
-              ? { authorizationScopes: [...auth.scopes] }
-              : {}),
-        });
-      }
-    }
+    addApiRoutes(this.httpApi, translationApi, this.translationApi);
+    addApiRoutes(this.httpApi, usersApi, this.usersApi);
 
     // `pnpm gen function <name>` adds each new function before the next line.
     // gen:functions
@@ -217,6 +199,28 @@ const RUNTIMES: Record<LambdaNodeRuntime, Runtime> = {
   "nodejs24.x": Runtime.NODEJS_24_X,
   "nodejs22.x": Runtime.NODEJS_22_X,
 };
+
+/**
+ * The routes of an app's `api.ts` on the HTTP API, each to `fn`: JWT-authorized by the API's
+ * default authorizer unless the route is public, with the scopes it asks for.
+ */
+function addApiRoutes(httpApi: HttpApi, api: AppApi, fn: LambdaFunction): void {
+  const integration = new HttpLambdaIntegration(`${fn.node.id}Integration`, fn);
+  for (const { method, path, routeKey, auth } of apiRoutes(api)) {
+    const httpMethod = HttpMethod[method as keyof typeof HttpMethod];
+    if (!httpMethod) throw new Error(`${api.function}: no such HTTP method in "${routeKey}"`);
+    httpApi.addRoutes({
+      path,
+      methods: [httpMethod],
+      integration,
+      ...(auth.auth === "public"
+        ? { authorizer: new HttpNoneAuthorizer() }
+        : auth.scopes?.length
+          ? { authorizationScopes: [...auth.scopes] }
+          : {}),
+    });
+  }
+}
 
 /** A function's log group: operational data, kept one month, deleted with the stack. */
 function appLogGroup(scope: Construct, id: string): LogGroup {
