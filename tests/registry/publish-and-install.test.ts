@@ -11,6 +11,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   statSync,
@@ -641,4 +642,83 @@ console.log(JSON.stringify({ ...built, inputs: Object.keys(metafile.inputs) }));
     }
     await exerciseBundle(dist, "index", service.exercise);
   }, 300_000);
+});
+
+describe("the README's five lines for your own function", () => {
+  /** The blocks between `<!-- your-function -->` and `<!-- end -->`: sh, handler, stack, sh. */
+  function readmeBlocks(): string[] {
+    const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
+    const section = /<!-- your-function -->([\s\S]*?)<!-- end -->/.exec(readme)?.[1] ?? "";
+    return [...section.matchAll(/```(?:sh|ts)\n([\s\S]*?)```/g)].map((m) => (m[1] ?? "").trim());
+  }
+
+  it("installs, builds at synth and gives a template with the recipe's function", async () => {
+    const [install = "", handler = "", construct = "", deploy = ""] = readmeBlocks();
+    expect(deploy).toBe("npx cdk deploy");
+    // 1. The install line, against the local registry, the packages at the versions published.
+    const installed = /^npm install ((?:@org\/[\w-]+ ?)+)$/.exec(install)?.[1]?.split(" ");
+    expect(installed, install).toEqual(["@org/aws-dynamo", "@org/aws-cdk"]);
+    const project = createScratchProject(join(tempRoot, "scratch", "your-function"), "my-app");
+    await npmInstall(
+      sandbox,
+      project,
+      (installed ?? []).map((name) => `${name}@${workspaceVersions.get(name)}`),
+    );
+    // 2. The handler, as written.
+    mkdirSync(join(project, "src"));
+    writeFileSync(join(project, "src", "handler.ts"), handler);
+    // 3. The construct line, in a stack's constructor; synthesized as `cdk deploy` would.
+    const line = construct
+      .split("\n")
+      .filter((l) => !l.startsWith("//"))
+      .join("\n");
+    writeFileSync(
+      join(project, "synth.mjs"),
+      `import { LambdaFunction } from "@org/aws-cdk";
+import { App, Stack } from "aws-cdk-lib";
+class MyStack extends Stack {
+  constructor(scope, id) {
+    super(scope, id);
+    ${line}
+  }
+}
+const app = new App({ outdir: "cdk.out" });
+new MyStack(app, "MyStack");
+const stack = app.synth().getStackByName("MyStack");
+console.log(JSON.stringify({ template: stack.template, warnings: stack.messages.map((m) => m.entry.data) }));
+`,
+    );
+    const { template } = JSON.parse(
+      await run(process.execPath, ["synth.mjs"], {
+        cwd: project,
+        env: sandbox.env,
+        timeoutMs: 600_000,
+      }),
+    );
+    const functions = Object.values(
+      template.Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>,
+    ).filter((r) => r.Type === "AWS::Lambda::Function");
+    expect(functions).toHaveLength(1);
+    const fn = functions[0] as (typeof functions)[number];
+    expect(fn.Properties).toMatchObject({
+      Runtime: "nodejs24.x",
+      Architectures: ["arm64"],
+      Handler: "index.handler",
+      Environment: { Variables: { AWS_LAMBDA_EXEC_WRAPPER: "/var/task/start-node.sh" } },
+    });
+    // The asset (the one folder staged in cdk.out): what buildLambda() filled, with the arm64
+    // compile cache (qemu is one of the prerequisites).
+    const staged = readdirSync(join(project, "cdk.out")).filter((name) =>
+      name.startsWith("asset."),
+    );
+    expect(staged).toHaveLength(1);
+    const asset = join(project, "cdk.out", staged[0] as string);
+    for (const file of ["index.mjs", "start-node.sh", "chunks"]) {
+      expect(existsSync(join(asset, file)), file).toBe(true);
+    }
+    const caches = existsSync(join(asset, ".node-compile-cache"))
+      ? readdirSync(join(asset, ".node-compile-cache"))
+      : [];
+    expect(caches).toEqual([expect.stringMatching(/^v24\.\d+\.\d+-arm64-[0-9a-f]+-993$/)]);
+  }, 900_000);
 });
