@@ -1,3 +1,4 @@
+import { makesPortableCache } from "./compile-cache";
 import { fetchLinuxNode } from "./fetch-node";
 import { hostArchitecture, type LambdaTarget, majorOf } from "./lambda-target";
 import { qemuAarch64Launcher } from "./qemu";
@@ -83,10 +84,4 @@ export async function findCacheMaker(
   const fetched = await fetchLinuxNode(version, target.architecture, env);
   if ("missing" in fetched) return skip(fetched.missing);
   return { nodeVersion: version, node: fetched.node, launcher };
-}
-
-/** Portable caches (keys relative to the cache folder) came with Node.js 24.12. */
-function makesPortableCache(version: string): boolean {
-  const [major = 0, minor = 0] = version.split(".").map(Number);
-  return major > 24 || (major === 24 && minor >= 12);
 }

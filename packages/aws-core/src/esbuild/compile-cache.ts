@@ -147,7 +147,7 @@ export async function writeCompileCache(options: CompileCacheOptions): Promise<C
     exported: string[];
     failed: Record<string, string>;
   };
-  if (!supportsPortableCache(version)) {
+  if (!makesPortableCache(version.slice(1))) {
     throw new Error(
       `writeCompileCache: Node.js ${version} cannot make a cache that works at another path; use 24.12 or later`,
     );
@@ -186,9 +186,12 @@ function isOneOf(path: string, dir: string, names: readonly string[]): boolean {
   return names.some((name) => resolve(dir, name) === resolve(path));
 }
 
-/** Portable caches (keys relative to the cache folder) came with Node.js 24.12. */
-function supportsPortableCache(version: string): boolean {
-  const [major = 0, minor = 0] = version.slice(1).split(".").map(Number);
+/**
+ * Whether Node.js `version` (`"24.12.0"`) makes a cache that works at another path: portable
+ * caches (keys relative to the cache folder) came with Node.js 24.12.
+ */
+export function makesPortableCache(version: string): boolean {
+  const [major = 0, minor = 0] = version.split(".").map(Number);
   return major > 24 || (major === 24 && minor >= 12);
 }
 
